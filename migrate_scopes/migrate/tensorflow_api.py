@@ -2,7 +2,8 @@
 
 Every other module asks here whether a fully qualified name (as imports spell it,
 e.g. ``tensorflow.compat.v1.op_scope``) is a TensorFlow function, and how a
-deprecated scope function maps onto its replacement. Facts: TF_SCOPE_FACTS.md.
+deprecated scope function maps onto its replacement. The facts behind every table,
+with the TensorFlow sources they were read from: TENSORFLOW_FACTS.md beside this file.
 """
 
 from __future__ import annotations

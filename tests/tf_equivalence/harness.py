@@ -25,7 +25,7 @@ os.environ.setdefault("ABSL_MIN_LOG_LEVEL", "3")
 
 DEPRECATED = ("op_scope", "variable_op_scope")
 
-# Modules through which user code reaches the deprecated functions (TF_SCOPE_FACTS.md). They are
+# Modules through which user code reaches the deprecated functions (TENSORFLOW_FACTS.md). They are
 # imported before patching so that a later `from M import op_scope` cannot see the real function.
 _ACCESS_MODULES = (
     "tensorflow.python.framework.ops",

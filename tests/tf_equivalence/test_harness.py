@@ -24,7 +24,7 @@ with tf.op_scope([x], "s", "D") as s:
     OUT.append(s)
 '''
 
-# Every access path of TF_SCOPE_FACTS.md that exists in TensorFlow 2.x, as an expression.
+# Every access path of TENSORFLOW_FACTS.md that exists in TensorFlow 2.x, as an expression.
 ACCESS_PATHS = {
     "compat-v1-alias": ("import tensorflow.compat.v1 as m", "m.op_scope"),
     "tf-compat-v1": ("import tensorflow as m", "m.compat.v1.variable_op_scope"),
