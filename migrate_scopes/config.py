@@ -1,8 +1,9 @@
-"""`[tool.migrate-scopes]` in pyproject.toml, found from the paths being migrated.
+"""`[tool.migrate-scopes]` in pyproject.toml, found from the files being migrated.
 
-The nearest pyproject.toml with that table, looking upwards from the directory that
-contains all given paths (not past the top of a git work tree), is used. Command-line
-flags win over it.
+Each file follows the nearest pyproject.toml with that table, looking upwards from
+the file's directory (not past the top of a git work tree), as ruff's hierarchical
+configuration does; a pyproject.toml without the table is skipped. `--config FILE`
+replaces the search for every file, and command-line flags win over any file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 TABLE = "migrate-scopes"
@@ -31,40 +32,108 @@ class Config:
     wrap_get_variable: bool | None = None
 
 
+def overridden(base: Config, overrides: Config) -> Config:
+    """`base` with every setting that `overrides` sets (not None) replaced: the command line wins.
+
+    Generic over the fields, so a new key only needs a field defaulting to None.
+    `exclude` is not merged here: its globs are relative to their own directory (see discover).
+    """
+    changes = {
+        f.name: getattr(overrides, f.name)
+        for f in fields(Config)
+        if f.name not in ("source", "exclude") and getattr(overrides, f.name) is not None
+    }
+    return replace(base, **changes) if changes else base
+
+
 def common_directory(paths: Sequence[str]) -> str:
     dirs = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths]
     return os.path.commonpath(dirs) if dirs else os.getcwd()
 
 
-def find_config_file(paths: Sequence[str]) -> str | None:
-    current = common_directory(paths)
-    while True:
-        candidate = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(candidate) and _has_table(candidate):
-            return candidate
-        parent = os.path.dirname(current)
-        if parent == current or os.path.exists(os.path.join(current, ".git")):
+class ConfigResolver:
+    """The configuration governing each directory, each pyproject.toml read at most once.
+
+    Answers are cached per directory, so a run over thousands of files reads each
+    candidate pyproject.toml once, whatever the number of files below it.
+    """
+
+    def __init__(self, explicit: str | None = None):
+        self._by_directory: dict[str, Config] = {}
+        self._explicit = _load_explicit(explicit) if explicit else None
+        #: pyproject.toml files opened so far (a measure of work, for tests).
+        self.files_read = 0
+
+    def for_path(self, path: str) -> Config:
+        """The configuration governing a file (or a directory) at `path`."""
+        path = os.path.abspath(path)
+        return self.for_directory(path if os.path.isdir(path) else os.path.dirname(path))
+
+    def for_directory(self, directory: str) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        directory = os.path.abspath(directory)
+        pending: list[str] = []
+        current = directory
+        while current not in self._by_directory:
+            pending.append(current)
+            found = self._table_config(current)
+            if found is not None:
+                break
+            parent = os.path.dirname(current)
+            if parent == current or os.path.exists(os.path.join(current, ".git")):
+                found = Config()  # the top of a work tree (or of the file system) ends the search
+                break
+            current = parent
+        else:
+            found = self._by_directory[current]
+        for visited in pending:
+            self._by_directory[visited] = found
+        return found
+
+    def _table_config(self, directory: str) -> Config | None:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if not os.path.isfile(candidate):
             return None
-        current = parent
+        self.files_read += 1
+        table = _read_table(candidate)
+        return None if table is None else _checked(table, candidate)
 
 
-def _load_toml(path: str) -> dict[str, Any]:
+def _load_explicit(path: str) -> Config:
+    table = _read_table(path, cheap=False)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.{TABLE}] table")
+    return _checked(table, path)
+
+
+def _checked(table: Any, source: str) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [tool.{TABLE}] must be a table")
+    return parse_table(table, source)
+
+
+def find_config_file(paths: Sequence[str]) -> str | None:
+    """The pyproject.toml governing the directory that contains all `paths`."""
+    return ConfigResolver().for_directory(common_directory(paths)).source
+
+
+def _read_table(path: str, cheap: bool = True) -> Any:
+    """`[tool.migrate-scopes]` of a pyproject.toml, or None when it has none."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+            data = handle.read()
+        if cheap and TABLE.encode() not in data:
+            return None  # most pyproject.toml files are not ours: no need to parse them
+        document = tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-
-
-def _has_table(path: str) -> bool:
-    with open(path, "rb") as handle:
-        if TABLE.encode() not in handle.read():
-            return False  # cheap: most pyproject.toml files are not ours
-    return isinstance(_load_toml(path).get("tool", {}).get(TABLE), dict)
+    tool = document.get("tool", {})
+    return tool.get(TABLE) if isinstance(tool, dict) else None
 
 
 def parse_table(table: dict[str, Any], source: str) -> Config:
@@ -87,25 +156,29 @@ def parse_table(table: dict[str, Any], source: str) -> Config:
     wrap = table.get("wrap-get-variable")
     if wrap is not None and not isinstance(wrap, bool):
         raise ConfigError(f"{source}: [tool.{TABLE}] wrap-get-variable must be true or false")
+    passes = strings("passes")
+    if passes is not None:
+        _check_passes(passes, source)
     return Config(
         source=source,
         exclude=strings("exclude") or (),
         jobs=jobs,
-        passes=strings("passes"),
+        passes=passes,
         wrap_get_variable=wrap,
     )
 
 
+def _check_passes(names: Sequence[str], source: str) -> None:
+    from migrate_scopes.migrate.passes import PASS_NAMES
+
+    unknown = sorted(set(names) - set(PASS_NAMES))
+    if unknown:
+        raise ConfigError(
+            f"{source}: [tool.{TABLE}] passes: unknown pass(es): {', '.join(unknown)} "
+            f"(known: {', '.join(PASS_NAMES)})"
+        )
+
+
 def load_config(paths: Sequence[str], explicit: str | None = None) -> Config:
-    """The configuration for a run over `paths` (or from `explicit`, a pyproject.toml)."""
-    source = explicit or find_config_file(paths)
-    if source is None:
-        return Config()
-    table = _load_toml(source).get("tool", {}).get(TABLE)
-    if table is None:
-        if explicit:
-            raise ConfigError(f"{source}: no [tool.{TABLE}] table")
-        return Config()
-    if not isinstance(table, dict):
-        raise ConfigError(f"{source}: [tool.{TABLE}] must be a table")
-    return parse_table(table, source)
+    """The configuration governing the directory that contains all `paths` (or `explicit`)."""
+    return ConfigResolver(explicit).for_directory(common_directory(paths))

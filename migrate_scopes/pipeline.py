@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from migrate_scopes.config import Config
 from migrate_scopes.files import (
     DecodeError,
     FileChangedError,
@@ -44,10 +45,27 @@ MIN_FILES_FOR_WORKERS = 16
 BUG_REPORT = "this is a bug in migrate-scopes; please report it, with the file if you can"
 
 
+#: How --diff shows a notebook: a patch of its JSON text (for `git apply`), or per code cell.
+NOTEBOOK_PATCH, NOTEBOOK_CELLS = "patch", "cells"
+
+
 @dataclass(frozen=True)
 class JobSettings:
+    """Everything one file's job needs; files governed by different configurations differ."""
+
     mode: str = WRITE
     options: MigrationOptions = field(default_factory=MigrationOptions)
+    notebook_diff: str = NOTEBOOK_PATCH
+    #: The configuration governing the file, command-line flags applied.
+    config: Config = field(default_factory=Config)
+
+    @classmethod
+    def for_config(cls, mode: str, config: Config, notebook_diff: str = NOTEBOOK_PATCH) -> JobSettings:
+        options = MigrationOptions(
+            wrap_get_variable=bool(config.wrap_get_variable),
+            passes=frozenset(config.passes) if config.passes is not None else None,
+        )
+        return cls(mode=mode, options=options, notebook_diff=notebook_diff, config=config)
 
 
 @dataclass
@@ -60,6 +78,8 @@ class FileOutcome:
     rewrites: list[Rewrite] = field(default_factory=list)
     renames: list[VariableRename] = field(default_factory=list)
     diff: str = ""
+    #: The encoding of the diff's hunks: the file's own, so a patch matches its bytes.
+    diff_encoding: str = "utf-8"
     error: str | None = None
 
 
@@ -129,7 +149,7 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
         return _failed(outcome, problem), data
     if result.changed:
         outcome.status = CHANGED
-        if settings.mode == DIFF and notebook:
+        if settings.mode == DIFF and notebook and settings.notebook_diff == NOTEBOOK_CELLS:
             from migrate_scopes.migrate.notebook import notebook_cell_diff
             from migrate_scopes.output import display_path_for_diff
 
@@ -138,7 +158,10 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
         elif settings.mode == DIFF:
             from migrate_scopes.output import unified_diff
 
-            outcome.diff = unified_diff(result.source, result.code, path)
+            # For a notebook too: a diff of its JSON text is what `git apply` can apply.
+            bom = "\ufeff" if decoded.encoding == "utf-8-sig" else ""  # in the file's first line
+            outcome.diff = unified_diff(bom + result.source, bom + result.code, path)
+            outcome.diff_encoding = "utf-8" if bom else decoded.encoding
     return outcome, new_data
 
 
@@ -218,26 +241,34 @@ def worker_count(n_files: int, jobs: int, mode: str) -> int:
     return max(workers, 1) if mode == WRITE else workers
 
 
-def run(paths: Sequence[str], settings: JobSettings, jobs: int) -> Iterator[FileOutcome]:
-    """Outcomes in the order of `paths` (callers sort them), streamed as they complete."""
-    job = partial(process_file, settings=settings)
-    workers = worker_count(len(paths), jobs, settings.mode)
+def run(
+    paths: Sequence[str], settings: JobSettings | Sequence[JobSettings], jobs: int
+) -> Iterator[FileOutcome]:
+    """Outcomes in the order of `paths` (callers sort them), streamed as they complete.
+
+    `settings` is one for all files, or one per file (in the order of `paths`).
+    """
+    per_file = [settings] * len(paths) if isinstance(settings, JobSettings) else list(settings)
+    if len(per_file) != len(paths):
+        raise ValueError("one JobSettings per path")
+    mode = per_file[0].mode if per_file else WRITE
+    workers = worker_count(len(paths), jobs, mode)
     if workers == 0:
-        yield from map(job, paths)
+        yield from map(process_file, paths, per_file)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
-    _warm_up(settings.options)
+    _warm_up(per_file[0].options)
     executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init)
     try:
-        for outcome in executor.map(job, paths, chunksize=chunk_size(len(paths), workers)):
+        for outcome in executor.map(process_file, paths, per_file, chunksize=chunk_size(len(paths), workers)):
             yield outcome
             done += 1
     except BrokenProcessPool:
         # A worker died (a crash in native code): isolate each remaining file to name the culprit.
-        yield from (_isolated(job, path) for path in paths[done:])
+        yield from (_isolated(partial(process_file, settings=s), p) for p, s in zip(paths[done:], per_file[done:]))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

@@ -356,7 +356,7 @@ def test_notebook_diffs_are_per_cell_and_each_starts_on_its_own_line(tmp_path: P
                 "source": OP_SCOPE_SRC.rstrip("\n").splitlines(keepends=True)}
         notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
         (tmp_path / name).write_text(json.dumps(notebook, indent=1) + "\n")
-    proc = run_cli("--diff", ".", cwd=tmp_path)
+    proc = run_cli("--diff", "--diff-notebooks", "cells", ".", cwd=tmp_path)
     assert proc.returncode == 0, text(proc.stderr)
     out = text(proc.stdout)
     assert re.findall(r"^--- a/(\S+)", out, re.M) == ["a.ipynb", "b.ipynb"]

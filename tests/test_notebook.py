@@ -164,7 +164,7 @@ def test_cell_diff_is_per_cell_and_readable() -> None:
     assert notebook_cell_diff("nb.ipynb", old, old) == ""
 
 
-def test_cli_diff_shows_notebook_cells(tmp_path: Path) -> None:
+def test_cli_diff_shows_notebook_cells_on_request(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -172,7 +172,8 @@ def test_cli_diff_shows_notebook_cells(tmp_path: Path) -> None:
     notebook.write_text(_read(DATA / "magics_and_imports.in.ipynb"), encoding="utf-8")
     before = notebook.read_bytes()
     proc = subprocess.run(
-        [sys.executable, "-m", "migrate_scopes", "--diff", "nb.ipynb"], cwd=tmp_path, capture_output=True
+        [sys.executable, "-m", "migrate_scopes", "--diff", "--diff-notebooks=cells", "nb.ipynb"],
+        cwd=tmp_path, capture_output=True,
     )
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode("utf-8")

@@ -13,8 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from migrate_scopes.config import Config, ConfigError, load_config
-from migrate_scopes.migrate.result import MigrationOptions
+from migrate_scopes.config import Config, ConfigError, ConfigResolver, common_directory, overridden
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -34,7 +33,8 @@ git, .git, virtual environments, build, dist, node_modules and __pycache__; a fi
 named on the command line is always processed (unless --force-exclude).
 
 Settings can live in pyproject.toml under [tool.migrate-scopes] (exclude, jobs,
-passes, wrap-get-variable); command-line options win.
+passes, wrap-get-variable); each file follows the nearest such table above it (not
+past the top of its git work tree); --config and command-line options win.
 
 Exit status: 0 done or nothing to do; 1 with --check when a file would change;
 2 when a file could not be processed (named on stderr) or on a usage error.
@@ -44,6 +44,20 @@ Exit status: 0 done or nothing to do; 1 with --check when a file would change;
 class OutputFormat(str, Enum):
     text = "text"
     github = "github"
+
+
+class NotebookDiff(str, Enum):
+    auto = "auto"
+    patch = "patch"
+    cells = "cells"
+
+
+def _notebook_diff(choice: NotebookDiff, stream: object) -> str:
+    if choice is not NotebookDiff.auto:
+        return choice.value
+    # Nobody pipes a terminal into `git apply`: there the readable view is the useful one.
+    isatty = getattr(stream, "isatty", None)
+    return NotebookDiff.cells.value if isatty and isatty() else NotebookDiff.patch.value
 
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -66,16 +80,16 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-def _parse_passes(text: str | None, config: Config) -> frozenset[str] | None:
-    names = [p.strip() for p in text.split(",") if p.strip()] if text is not None else config.passes
-    if names is None:
-        return None
+def _parse_passes(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None  # the configuration decides
+    names = [p.strip() for p in text.split(",") if p.strip()]
     known = _known_passes()
     unknown = sorted(set(names) - known) if known else []
     if unknown:
         raise typer.BadParameter(f"unknown pass(es): {', '.join(unknown)} (known: {', '.join(sorted(known))})",
                                  param_hint="'--passes'")
-    return frozenset(names)
+    return tuple(names)
 
 
 def _known_passes() -> frozenset[str]:
@@ -91,7 +105,7 @@ def migrate(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
         help='Files or directories to migrate, or "-" for standard input.')],
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff (for `git apply`) to stdout; write nothing. "
-                                        "Notebooks are shown per code cell, for reading.")] = False,
+                                        "See --diff-notebooks for notebooks.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
         help="Worker processes [default: number of CPUs].")] = None,
@@ -123,6 +137,10 @@ def migrate(
         help='Name used for "-" in messages; a name ending in .ipynb reads a notebook.')] = None,
     config_file: Annotated[Optional[str], typer.Option("--config", metavar="FILE",
         help="Read [tool.migrate-scopes] from this pyproject.toml instead of searching for one.")] = None,
+    diff_notebooks: Annotated[NotebookDiff, typer.Option("--diff-notebooks",
+        help="How --diff shows a notebook: patch (a diff of the .ipynb text, for `git apply`), "
+             "cells (per code cell, for reading), or auto: cells when standard output is a terminal, "
+             "else patch.")] = NotebookDiff.auto,
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
         help="Show the version and exit.")] = None,
 ) -> None:
@@ -130,22 +148,27 @@ def migrate(
         raise typer.BadParameter("use either --diff or --check, not both", param_hint="'--diff' / '--check'")
     if "-" in paths and len(paths) > 1:
         raise typer.BadParameter('"-" (standard input) cannot be combined with other paths', param_hint="PATH")
+    # Command-line flags, as a configuration that wins over every file's own.
+    overrides = Config(jobs=jobs, passes=_parse_passes(passes), wrap_get_variable=wrap_get_variable)
     try:
-        config = load_config([p for p in paths if p != "-"] or ["."], config_file)
+        resolver = ConfigResolver(config_file)
+        # Run-wide settings (jobs) come from the configuration governing all the paths.
+        run_config = overridden(resolver.for_directory(common_directory([p for p in paths if p != "-"] or ["."])),
+                                overrides)
     except ConfigError as exc:
         typer.echo(f"migrate-scopes: error: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     from migrate_scopes.cli.run import RunRequest, run_paths, run_stdin
 
-    wrap = wrap_get_variable if wrap_get_variable is not None else bool(config.wrap_get_variable)
     request = RunRequest(
         paths=paths,
         mode="diff" if diff else "check" if check else "write",
-        options=MigrationOptions(wrap_get_variable=wrap, passes=_parse_passes(passes, config)),
-        jobs=jobs or config.jobs or 0,
+        resolver=resolver,
+        overrides=overrides,
+        jobs=run_config.jobs or 0,
         excludes=tuple(exclude or ()),
-        config=config,
         force_exclude=force_exclude,
+        notebook_diff=_notebook_diff(diff_notebooks, sys.stdout),
         checkpoint_map=checkpoint_map,
         report=report,
         github=output_format is OutputFormat.github,

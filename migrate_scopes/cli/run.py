@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from migrate_scopes.config import Config
-from migrate_scopes.migrate.result import MigrationOptions, VariableRename
-from migrate_scopes.pipeline import CHANGED, ERROR, FileOutcome, JobSettings
+from migrate_scopes.config import Config, ConfigError, ConfigResolver, overridden
+from migrate_scopes.migrate.result import VariableRename
+from migrate_scopes.pipeline import CHANGED, ERROR, NOTEBOOK_PATCH, FileOutcome, JobSettings
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -20,11 +20,14 @@ EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 class RunRequest:
     paths: list[str]
     mode: str
-    options: MigrationOptions
+    #: Finds the configuration governing each file (or reads --config for all).
+    resolver: ConfigResolver = field(default_factory=ConfigResolver)
+    #: Command-line flags: they win over every file's configuration.
+    overrides: Config = field(default_factory=Config)
     jobs: int = 0  # 0: one per CPU
     excludes: tuple[str, ...] = ()
-    config: Config = field(default_factory=Config)
     force_exclude: bool = False
+    notebook_diff: str = NOTEBOOK_PATCH
     checkpoint_map: str | None = None
     report: str | None = None
     github: bool = False
@@ -71,13 +74,31 @@ class CheckpointMap:
             handle.write("\n")
 
 
-def _excludes(request: RunRequest) -> list:
-    from migrate_scopes.discover import Excludes
+class PerFileSettings:
+    """Each file's settings, from the configuration that governs it; built once per configuration."""
 
-    result = [Excludes(tuple(request.excludes), os.getcwd())]
-    if request.config.exclude and request.config.source:
-        result.append(Excludes(request.config.exclude, os.path.dirname(request.config.source)))
-    return result
+    def __init__(self, request: RunRequest):
+        self._request = request
+        self._settings: dict[Config, JobSettings] = {}
+        self._excludes: dict[Config, tuple] = {}
+
+    def for_file(self, path: str) -> JobSettings:
+        config = self._request.resolver.for_path(path)
+        if config not in self._settings:
+            self._settings[config] = JobSettings.for_config(
+                self._request.mode, overridden(config, self._request.overrides), self._request.notebook_diff
+            )
+        return self._settings[config]
+
+    def excludes_for(self, directory: str) -> tuple:
+        """The `exclude` globs of the configuration governing `directory`, relative to its file."""
+        from migrate_scopes.discover import Excludes
+
+        config = self._request.resolver.for_directory(directory)
+        if config not in self._excludes:
+            has = bool(config.exclude and config.source)
+            self._excludes[config] = (Excludes(config.exclude, os.path.dirname(config.source)),) if has else ()
+        return self._excludes[config]
 
 
 def _reporters(request: RunRequest, progress: bool) -> tuple:
@@ -95,11 +116,18 @@ def _reporters(request: RunRequest, progress: bool) -> tuple:
 
 
 def run_paths(request: RunRequest) -> int:
-    from migrate_scopes.discover import discover
+    from migrate_scopes.discover import Excludes, discover
     from migrate_scopes.pipeline import default_jobs, run
     from migrate_scopes.report import Totals
 
-    found = discover(request.paths, _excludes(request), request.force_exclude)
+    per_file = PerFileSettings(request)
+    try:
+        found = discover(request.paths, [Excludes(request.excludes, os.getcwd())], request.force_exclude,
+                         per_file.excludes_for)
+        settings = [per_file.for_file(path) for path in found.files]
+    except ConfigError as exc:  # a repository's own pyproject.toml, met on the way: before any write
+        sys.stderr.write(f"migrate-scopes: error: {exc}\n")
+        return EXIT_ERROR
     isatty = getattr(sys.stderr, "isatty", lambda: False)()
     terminal, json_report = _reporters(request, progress=isatty)
     sinks: list[Sink] = [terminal] + ([json_report] if json_report else [])
@@ -110,11 +138,10 @@ def run_paths(request: RunRequest) -> int:
         for sink in sinks:
             sink.path_error(path, reason)
     terminal.start(len(found.files))
-    settings = JobSettings(mode=request.mode, options=request.options)
     for outcome in run(found.files, settings, request.jobs or default_jobs()):
         totals.add(outcome)
         if outcome.diff:
-            _print_diff(outcome.diff, request.color_stdout)
+            _print_diff(outcome.diff, request.color_stdout, outcome.diff_encoding)
         if ckpt is not None:
             ckpt.add(outcome.path, outcome.renames)
         for sink in sinks:
@@ -126,12 +153,17 @@ def run_paths(request: RunRequest) -> int:
     return exit_status(totals.errors, totals.changed, request.mode)
 
 
-def _print_diff(diff: str, color: bool) -> None:
-    from migrate_scopes.output import colorize_diff
+def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:
+    from migrate_scopes.output import colorize_diff, encode_diff
 
     if not diff.endswith("\n"):  # the next file's header must start on its own line
         diff += "\n"
-    sys.stdout.write(colorize_diff(diff) if color else diff)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if color or buffer is None:  # for reading: the terminal's encoding
+        sys.stdout.write(colorize_diff(diff) if color else diff)
+    else:  # for `git apply`: the file's own bytes, whatever the locale
+        sys.stdout.flush()
+        buffer.write(encode_diff(diff, encoding))
     sys.stdout.flush()
 
 
@@ -158,12 +190,19 @@ def run_stdin(request: RunRequest) -> int:
     data = sys.stdin.buffer.read()
     name = request.stdin_filename
     mode = "diff" if request.mode == "diff" else "check"  # "-" never writes a file
-    outcome, new_data = migrate_bytes(name, data, JobSettings(mode=mode, options=request.options))
+    # The configuration of the directory the named file would be in (the current one by default).
+    try:
+        config = request.resolver.for_path(name if name != "-" else os.getcwd())
+    except ConfigError as exc:
+        sys.stderr.write(f"migrate-scopes: error: {exc}\n")
+        return EXIT_ERROR
+    settings = JobSettings.for_config(mode, overridden(config, request.overrides), request.notebook_diff)
+    outcome, new_data = migrate_bytes(name, data, settings)
     terminal, json_report = _reporters(request, progress=False)
     totals = Totals()
     totals.add(outcome)
     if outcome.diff:
-        _print_diff(outcome.diff, request.color_stdout)
+        _print_diff(outcome.diff, request.color_stdout, outcome.diff_encoding)
     elif request.mode == "write":
         # Never an empty output: a file we cannot migrate comes back unchanged.
         sys.stdout.buffer.write(new_data if outcome.status != ERROR else data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from migrate_scopes.discover.gitignore import GitIgnore, find_work_tree
@@ -53,10 +53,25 @@ class Discovery:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
+#: The excludes of the configuration governing a directory (given its absolute path).
+ExcludesFor = Callable[[str], Sequence[Excludes]]
+
+
+def _no_excludes(directory: str) -> Sequence[Excludes]:
+    return ()
+
+
 def discover(
-    paths: Sequence[str], excludes: Sequence[Excludes] = (), force_exclude: bool = False
+    paths: Sequence[str],
+    excludes: Sequence[Excludes] = (),
+    force_exclude: bool = False,
+    excludes_for: ExcludesFor = _no_excludes,
 ) -> Discovery:
-    """Files to migrate, sorted by path and without duplicates."""
+    """Files to migrate, sorted by path and without duplicates.
+
+    `excludes` apply everywhere; `excludes_for(directory)` adds those of the configuration
+    that governs a directory (each repository's own `exclude`).
+    """
     result = Discovery()
     seen: set[str] = set()
     given_dirs = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
@@ -76,7 +91,7 @@ def discover(
     for given in paths:
         path = os.path.normpath(given)
         if os.path.isdir(path):
-            for found, real in _walk(path, excludes, gitignore_for(path)):
+            for found, real in _walk(path, excludes, gitignore_for(path), excludes_for):
                 add(found, real)
         elif os.path.islink(path) and not os.path.exists(path):
             result.errors.append((path, "broken symbolic link"))
@@ -90,7 +105,8 @@ def discover(
                 )
         else:
             abs_path = os.path.abspath(path)
-            if force_exclude and _excluded_file(abs_path, excludes, gitignore_for(path)):
+            governing = [*excludes, *excludes_for(os.path.dirname(abs_path))]
+            if force_exclude and _excluded_file(abs_path, governing, gitignore_for(path)):
                 continue
             add(path, os.path.realpath(path))
     result.files.sort()
@@ -114,7 +130,7 @@ def _excluded_file(abs_path: str, excludes: Iterable[Excludes], gitignore: GitIg
 
 
 def _walk(
-    top: str, excludes: Sequence[Excludes], gitignore: GitIgnore | None
+    top: str, excludes: Sequence[Excludes], gitignore: GitIgnore | None, excludes_for: ExcludesFor
 ) -> Iterator[tuple[str, str]]:
     """Yield (path, real path) of migratable files under `top`.
 
@@ -129,6 +145,7 @@ def _walk(
             entries = list(os.scandir(directory))
         except OSError:
             continue  # unreadable or vanished directory: nothing to migrate there
+        governing = [*excludes, *excludes_for(abs_directory)]
         for entry in entries:
             try:
                 if entry.is_symlink():
@@ -139,7 +156,7 @@ def _walk(
             if not is_dir and not entry.name.endswith(SUFFIXES):
                 continue
             abs_path = os.path.join(abs_directory, entry.name)
-            if _skipped(abs_path, is_dir, walk_root, excludes, gitignore):
+            if _skipped(abs_path, is_dir, walk_root, governing, gitignore):
                 continue
             if is_dir:
                 if not os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):  # a virtualenv

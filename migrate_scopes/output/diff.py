@@ -43,6 +43,15 @@ def unified_diff(old: str, new: str, path: str, context: int = 3) -> str:
     return "".join(out)
 
 
+def encode_diff(diff: str, encoding: str) -> bytes:
+    """A file's patch as bytes `git apply` matches against the file: the header (paths) in
+    UTF-8, the hunks in the file's own encoding."""
+    lines = split_lines(diff)
+    first_hunk = next((i for i, line in enumerate(lines) if line.startswith("@@")), len(lines))
+    header, hunks = "".join(lines[:first_hunk]), "".join(lines[first_hunk:])
+    return header.encode("utf-8", "surrogateescape") + hunks.encode(encoding, "surrogateescape")
+
+
 _COLORS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m", "\\": "\x1b[2m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"

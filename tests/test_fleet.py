@@ -1,0 +1,181 @@
+"""Runs over several repositories, as a fleet tool does: each on its own terms."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from cli_support import OP_SCOPE_DST, OP_SCOPE_SRC, assert_no_traceback, git_init, run_cli, text
+from migrate_scopes.config import ConfigResolver
+
+GET_VARIABLE_SRC = "import tensorflow as tf\nwith tf.name_scope('s'):\n    v = tf.get_variable('v', [1])\n"
+GET_VARIABLE_WRAPPED = GET_VARIABLE_SRC.replace("'v'", "'s/v'")
+
+
+def write(path: Path, body: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body)
+    return path
+
+
+def two_repositories(root: Path) -> None:
+    """repoA excludes legacy/ and wraps get_variable; repoB has no configuration of its own."""
+    # Above both work trees: must govern neither (the search stops at a work tree's top).
+    write(root / "pyproject.toml", "[tool.migrate-scopes]\nexclude = ['m.py']\nwrap-get-variable = true\n")
+    for name in ("repoA", "repoB"):
+        git_init(root / name)
+        write(root / name / "m.py", GET_VARIABLE_SRC)
+        write(root / name / "legacy" / "old.py", OP_SCOPE_SRC)
+        write(root / name / "tools" / "t.py", GET_VARIABLE_SRC)
+    write(root / "repoA" / "pyproject.toml",
+          "[tool.migrate-scopes]\nexclude = ['legacy/']\nwrap-get-variable = true\n")
+    # Without the table: skipped, tools/ follows repoA's configuration (as ruff skips one without [tool.ruff]).
+    write(root / "repoA" / "tools" / "pyproject.toml", "[tool.black]\nline-length = 99\n")
+    # With the table: the nearest one governs below it.
+    write(root / "repoA" / "lib" / "pyproject.toml", "[tool.migrate-scopes]\nwrap-get-variable = false\n")
+    write(root / "repoA" / "lib" / "l.py", GET_VARIABLE_SRC)
+    write(root / "repoA" / "lib" / "legacy" / "old.py", OP_SCOPE_SRC)
+
+
+def test_each_file_follows_the_nearest_configuration(tmp_path: Path) -> None:
+    two_repositories(tmp_path)
+    proc = run_cli("repoA", "repoB", cwd=tmp_path)
+    assert proc.returncode == 0, text(proc.stderr)
+    assert_no_traceback(proc)
+    a, b = tmp_path / "repoA", tmp_path / "repoB"
+    assert (a / "m.py").read_text() == GET_VARIABLE_WRAPPED
+    assert (a / "tools" / "t.py").read_text() == GET_VARIABLE_WRAPPED
+    assert (a / "legacy" / "old.py").read_text() == OP_SCOPE_SRC  # repoA's exclude
+    assert (a / "lib" / "l.py").read_text() == GET_VARIABLE_SRC  # lib's own: no wrapping
+    assert (a / "lib" / "legacy" / "old.py").read_text() == OP_SCOPE_DST  # lib's has no exclude
+    assert (b / "m.py").read_text() == GET_VARIABLE_SRC  # repoB: defaults, not the outer file
+    assert (b / "tools" / "t.py").read_text() == GET_VARIABLE_SRC
+    assert (b / "legacy" / "old.py").read_text() == OP_SCOPE_DST
+
+
+def test_command_line_and_explicit_config_win_for_every_file(tmp_path: Path) -> None:
+    two_repositories(tmp_path)
+    proc = run_cli("--check", "--no-wrap-get-variable", "repoA", "repoB", cwd=tmp_path)
+    assert proc.returncode == 1 and "2 would change" in text(proc.stderr)  # the two legacy files not excluded
+    explicit = write(tmp_path / "fleet.toml", "[tool.migrate-scopes]\nwrap-get-variable = true\n")
+    proc = run_cli("--config", str(explicit), "repoA", "repoB", cwd=tmp_path)
+    assert proc.returncode == 0, text(proc.stderr)
+    for repo in ("repoA", "repoB"):
+        assert (tmp_path / repo / "m.py").read_text() == GET_VARIABLE_WRAPPED
+        assert (tmp_path / repo / "legacy" / "old.py").read_text() == OP_SCOPE_DST
+    assert (tmp_path / "repoA" / "lib" / "l.py").read_text() == GET_VARIABLE_WRAPPED
+
+
+def test_a_named_file_follows_its_own_repository(tmp_path: Path) -> None:
+    two_repositories(tmp_path)
+    proc = run_cli("--force-exclude", "repoA/legacy/old.py", "repoA/m.py", "repoB/m.py", cwd=tmp_path)
+    assert proc.returncode == 0, text(proc.stderr)
+    assert (tmp_path / "repoA" / "legacy" / "old.py").read_text() == OP_SCOPE_SRC
+    assert (tmp_path / "repoA" / "m.py").read_text() == GET_VARIABLE_WRAPPED
+    assert (tmp_path / "repoB" / "m.py").read_text() == GET_VARIABLE_SRC
+
+
+def test_a_bad_configuration_deep_in_a_tree_stops_the_run_before_any_write(tmp_path: Path) -> None:
+    two_repositories(tmp_path)
+    write(tmp_path / "repoB" / "tools" / "pyproject.toml", "[tool.migrate-scopes]\npasses = ['nonsense']\n")
+    proc = run_cli("repoA", "repoB", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "repoB/tools/pyproject.toml" in text(proc.stderr) and "nonsense" in text(proc.stderr)
+    assert_no_traceback(proc)
+    assert (tmp_path / "repoA" / "m.py").read_text() == GET_VARIABLE_SRC
+
+
+def test_each_pyproject_is_read_once_however_many_files_it_governs(tmp_path: Path) -> None:
+    git_init(tmp_path)
+    write(tmp_path / "pyproject.toml", "[tool.migrate-scopes]\nwrap-get-variable = true\n")
+    write(tmp_path / "pkg" / "pyproject.toml", "[tool.black]\n")
+    files = [tmp_path / "pkg" / f"d{d}" / f"e{e}" / f"f{f}.py" for d in range(10) for e in range(5) for f in range(20)]
+    resolver = ConfigResolver()
+    configs = {resolver.for_path(str(path)).source for path in files}
+    assert configs == {str(tmp_path / "pyproject.toml")}
+    assert resolver.files_read == 2  # 1,000 files, 61 directories, two pyproject.toml files
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _notebook(source: list[str], newline: str = "\n", final_newline: bool = True) -> str:
+    import json
+
+    cell = {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": source}
+    text = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+    return text.replace("\n", newline) + (newline if final_newline else "")
+
+
+def _fleet_repository(repo: Path) -> None:
+    """Every golden input and notebook (BOM, latin-1 cookie, CRLF, Python 2, magics), and a few more."""
+    for folder in ("golden", "notebooks"):
+        shutil.copytree(ROOT / "testdata" / folder, repo / folder,
+                        ignore=lambda _dir, names: [n for n in names if ".in." not in n and "." in n])
+    (repo / "crlf.py").write_bytes(OP_SCOPE_SRC.replace("\n", "\r\n").encode())
+    (repo / "no_final_newline.py").write_bytes(OP_SCOPE_SRC.rstrip("\n").encode())
+    lines = OP_SCOPE_SRC.rstrip("\n").splitlines(keepends=True)
+    (repo / "crlf.ipynb").write_bytes(_notebook(lines, "\r\n").encode())
+    (repo / "no_final_newline.ipynb").write_bytes(_notebook(lines, final_newline=False).encode())
+    (repo / "bom.ipynb").write_bytes(b"\xef\xbb\xbf" + _notebook(lines).encode())
+    git_init(repo)
+
+
+def _tree_bytes(top: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(top)): p.read_bytes() for p in sorted(top.rglob("*")) if p.is_file() and ".git" not in p.parts}
+
+
+def test_diff_piped_into_git_apply_reproduces_the_in_place_run(tmp_path: Path) -> None:
+    patched, in_place = tmp_path / "patched", tmp_path / "in_place"
+    _fleet_repository(patched)
+    shutil.copytree(patched, in_place)
+    before = _tree_bytes(patched)
+    diff = run_cli("--diff", ".", cwd=patched)
+    assert diff.returncode == 0, text(diff.stderr)
+    assert _tree_bytes(patched) == before  # --diff writes nothing
+    applied = subprocess.run(["git", "apply", "-"], cwd=patched, input=diff.stdout, capture_output=True)
+    assert applied.returncode == 0, text(applied.stderr)
+    assert run_cli(".", cwd=in_place).returncode == 0
+    after = _tree_bytes(in_place)
+    changed = {name for name in after if after[name] != before[name]}
+    assert {"crlf.ipynb", "no_final_newline.ipynb", "bom.ipynb", "notebooks/magics_and_imports.in.ipynb",
+            "crlf.py", "no_final_newline.py", "golden/latin1_cookie.in.py"} <= changed
+    assert _tree_bytes(patched) == after
+
+
+def _stdout_on_a_terminal(*args: str, cwd: Path) -> str:
+    import pty
+
+    primary, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    proc = subprocess.Popen([shutil.which("migrate-scopes"), *args], cwd=cwd, stdout=secondary,
+                            stderr=subprocess.PIPE, env={**env, "NO_COLOR": "1"})
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.communicate(timeout=120)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def test_notebook_diff_is_per_cell_on_a_terminal_and_a_patch_elsewhere(tmp_path: Path) -> None:
+    lines = OP_SCOPE_SRC.rstrip("\n").splitlines(keepends=True)
+    (tmp_path / "nb.ipynb").write_text(_notebook(lines))
+    cells_header = "--- a/nb.ipynb (code cell 1)"
+    on_terminal = _stdout_on_a_terminal("--diff", "nb.ipynb", cwd=tmp_path)
+    assert cells_header in on_terminal and '+    with tf.name_scope(name, "F", [x]):' in on_terminal
+    piped = text(run_cli("--diff", "nb.ipynb", cwd=tmp_path).stdout)
+    assert piped.startswith("diff --git a/nb.ipynb b/nb.ipynb\n") and cells_header not in piped
+    assert '+    "    with tf.name_scope(name, \\"F\\", [x]):\\n",' in piped
+    forced = _stdout_on_a_terminal("--diff", "--diff-notebooks", "patch", "nb.ipynb", cwd=tmp_path)
+    assert forced.startswith("diff --git a/nb.ipynb b/nb.ipynb\n")
+    assert cells_header in text(run_cli("--diff", "--diff-notebooks=cells", "nb.ipynb", cwd=tmp_path).stdout)
