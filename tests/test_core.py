@@ -255,7 +255,7 @@ def test_two_tensorflow_functions_under_one_name_says_which() -> None:
     source = (
         "if v:\n    from tensorflow import name_scope as op_scope\n"
         "else:\n    from tensorflow import op_scope\n"
-        "with op_scope(values=[t], name=n):\n    pass\n"
+        "with op_scope([t], n):\n    pass\n"
     )
     (finding,) = migrate_source(source).findings
     assert finding.code == "MS103" and "TensorFlow's name_scope (line 2)" in finding.message

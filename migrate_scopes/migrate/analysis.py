@@ -247,21 +247,21 @@ class _Walker:
 
     def visit_ImportFrom(self, node: ast.ImportFrom, scope: _Scope) -> None:
         module = "." * node.level + (node.module or "")
-        for alias in node.names:
+        for index, alias in enumerate(node.names):
             if alias.name == "*":
                 self.star_modules.append(module)
                 continue
             qualified = f"{module}.{alias.name}"
             import_binding = None
             if alias.name in RELEVANT_FUNCTIONS and tensorflow_function(qualified):
-                import_binding = self._import_binding(node, module, alias, scope)
+                import_binding = self._import_binding(node, module, alias, index, scope)
                 self.imports.append(import_binding)
             local = alias.asname or alias.name
             binding = _Binding(qualified, node.lineno, import_binding=import_binding)
             self._binding_scope(scope, local).bind(local, binding)
 
     def _import_binding(
-        self, node: ast.ImportFrom, module: str, alias: ast.alias, scope: _Scope
+        self, node: ast.ImportFrom, module: str, alias: ast.alias, index: int, scope: _Scope
     ) -> ImportBinding:
         span = self.span(node)
         line_start = self.source.line_starts[span.line - 1]
@@ -279,6 +279,7 @@ class _Walker:
             scope_id=scope.id,
             alone_in_block=False,  # set by visit_body_owner below
             owns_lines=owns_lines,
+            alias_index=index,
         )
 
     def visit_Global(self, node: ast.AST, scope: _Scope) -> None:
@@ -455,9 +456,11 @@ def _resolve(walker: _Walker, scope: _Scope, root: str, parts: tuple[str, ...]) 
     found: list[tuple[str | None, int]] = []  # (TF function or None, line) per binding
     imports: list[ImportBinding] = []
     assigned = False
+    imports_only = not parts
     for binding in bindings:
         if binding.inert:
             continue
+        imports_only = imports_only and binding.import_binding is not None
         for qualified in _qualified_names(walker, binding):
             function = qualified and tensorflow_function(qualified + suffix) or None
             found.append((function, binding.line))
@@ -474,7 +477,10 @@ def _resolve(walker: _Walker, scope: _Scope, root: str, parts: tuple[str, ...]) 
     if not others:
         return Resolution(Status.TENSORFLOW, function, tuple(imports), assigned=assigned)
     other_function, other_line = others[0]
-    return Resolution(Status.MIXED, function, tuple(imports), other_line, assigned, other_function)
+    imports_only = imports_only and len({other for other, _line in others}) == 1
+    return Resolution(
+        Status.MIXED, function, tuple(imports), other_line, assigned, other_function, imports_only
+    )
 
 
 def _mark_alone_in_block(tree: ast.Module, imports: list[ImportBinding], source: SourceText) -> list[ImportBinding]:
@@ -501,12 +507,12 @@ def analyse(
     walker = _Walker(source)
     walker.visit(tree, walker.module)
     imports = _mark_alone_in_block(tree, walker.imports, source)
-    fixed = {(b.statement.start, b.name, b.asname): b for b in imports}
+    fixed = {(b.statement.start, b.alias_index): b for b in imports}
 
     def fix(resolution: Resolution) -> Resolution:
         if not resolution.imports:
             return resolution
-        refreshed = tuple(fixed[(b.statement.start, b.name, b.asname)] for b in resolution.imports)
+        refreshed = tuple(fixed[(b.statement.start, b.alias_index)] for b in resolution.imports)
         return replace(resolution, imports=refreshed)
 
     pending = list(walker.refs)
@@ -515,7 +521,9 @@ def analyse(
         if node.id in imported_names:
             pending.append(_PendingRef(node, node.id, (), scope, call, withs, statement))
 
-    analysis = Analysis(dialect=dialect, imports=imports, tree=tree, positions=source)
+    analysis = Analysis(
+        dialect=dialect, imports=imports, tree=tree, positions=source, exported_names=_exported_names(tree)
+    )
     call_index: dict[int, int] = {}
     resolved: list[tuple[_PendingRef, Resolution]] = []
     for ref in pending:
@@ -563,6 +571,41 @@ def analyse(
         analysis.calls[call_index[id(ref.call)]].enclosing_withs = items
     analysis.non_tensorflow_names = _non_tensorflow_names(walker)
     return analysis
+
+
+def _exported_names(tree: ast.Module) -> frozenset[str]:
+    """Strings the module puts in `__all__` (assigned, augmented, appended or extended)."""
+    names: set[str] = set()
+    stack: list[ast.AST] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        value: ast.AST | None = None
+        if isinstance(node, ast.Assign) and any(_is_all(target) for target in node.targets):
+            value = node.value
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and _is_all(node.target):
+            value = node.value
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Attribute) and _is_all(func.value):
+                value = node.value
+        if value is not None:
+            names.update(
+                child.value
+                for child in ast.walk(value)
+                if isinstance(child, ast.Constant) and isinstance(child.value, str)
+            )
+        stack.extend(
+            child
+            for child in ast.iter_child_nodes(node)
+            if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case))
+        )
+    return frozenset(names)
+
+
+def _is_all(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == "__all__"
 
 
 def _unbound(walker: _Walker, ref: _PendingRef) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ast
 import sys
 import warnings
+from collections import Counter
 
 from migrate_scopes.migrate.analysis import analyse
-from migrate_scopes.migrate.model import Analysis
+from migrate_scopes.migrate.model import Analysis, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput, registered_passes
 from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions, MigrationResult
 from migrate_scopes.migrate.source_text import SourceText, apply_edits
@@ -53,6 +54,7 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
         total.findings += output.findings
         total.rewrites += output.rewrites
         total.renames += output.renames
+        total.retargeted.update(output.retargeted)
     if analysis.dialect == "python2":
         total.findings.append(Finding(1, 1, PYTHON2_CODE, "read as Python 2 (not valid Python 3); output stays Python 2"))
     return total
@@ -60,7 +62,41 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
 
 def run_passes(text: str, analysis: Analysis, options: MigrationOptions) -> tuple[str, PassOutput]:
     output = collect(text, analysis, options)
-    return apply_edits(text, output.edits), output
+    new_text = apply_edits(text, output.edits)
+    if new_text != text:
+        check_bindings(analysis, output, new_text)
+    return new_text, output
+
+
+def _uses(analysis: Analysis, retargeted: dict[int, str]) -> Counter[tuple[str, str | None, str]]:
+    """What each use of a TensorFlow function name calls: (kind, function, status)."""
+    uses: Counter[tuple[str, str | None, str]] = Counter()
+    for call in analysis.calls:
+        if call.span.start in retargeted:
+            uses["call", retargeted[call.span.start], Status.TENSORFLOW.value] += 1
+        else:
+            uses["call", call.resolution.function, call.resolution.status.value] += 1
+    for reference in [*analysis.references, *analysis.unresolved]:
+        uses["reference", reference.resolution.function, reference.resolution.status.value] += 1
+    return uses
+
+
+def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> None:
+    """The migrated text must call what the passes planned: each retargeted call its new
+    function, every other use of a TensorFlow function name what it called before.
+
+    Import edits change what a name means for every use of it, so this is checked on the
+    result rather than trusted; `new_text` is the text the edits in `output` produce.
+    """
+    planned = _uses(analysis, output.retargeted)
+    found = _uses(analyse_text(new_text), {})
+    if planned != found:
+        missing = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in planned - found)
+        extra = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in found - planned)
+        raise MigrationError(
+            f"the edits would change what a name calls (planned: {missing or 'nothing'}; found: "
+            f"{extra or 'nothing'}); not migrated: this is a bug in migrate-scopes, please report it"
+        )
 
 
 # The analysis recurses once per nesting level of the code; Python's default limit

@@ -41,6 +41,9 @@ class ImportBinding:
     alone_in_block: bool
     #: The statement fills its lines alone (no `;`), so it can be deleted line-wise.
     owns_lines: bool
+    #: Position of this name among the statement's names: `import a as s, a as s`
+    #: binds `s` twice, and each binding is edited on its own.
+    alias_index: int = 0
 
     @property
     def local_name(self) -> str:
@@ -60,6 +63,9 @@ class Resolution:
     #: a module alias: the name itself cannot be renamed.
     assigned: bool = False
     other_function: str | None = None
+    #: For MIXED: the name is bound only by `from M import ...` of `function` and of
+    #: `other_function` (a version-dependent import), so its imports decide what it calls.
+    imports_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,3 +120,5 @@ class Analysis:
     #: pass that needs more of the file's structure without parsing it again.
     tree: ast.Module | None = None
     positions: SourceText | None = None
+    #: Names the module lists in `__all__`: its importers rely on them.
+    exported_names: frozenset[str] = frozenset()

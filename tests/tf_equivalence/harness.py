@@ -179,11 +179,23 @@ def _imported_aliases(tree: ast.AST) -> dict[str, str]:
     return aliases
 
 
+def _imported_as_other(tree: ast.AST) -> set[str]:
+    """Local names bound by `from M import f as NAME` where `f` is not a deprecated function."""
+    return {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name not in DEPRECATED
+    }
+
+
 def _call_sites(source: str) -> list[tuple[int, int, str]]:
-    """(line, column, name) of calls whose callee is spelled op_scope / variable_op_scope, or
-    is a name imported as one of them."""
+    """(line, column, name) of calls whose callee is spelled op_scope / variable_op_scope (unless
+    that name is only ever imported as another function), or is a name imported as one of them."""
     tree = ast.parse(source)
-    names = {name: name for name in DEPRECATED} | _imported_aliases(tree)
+    other = _imported_as_other(tree)
+    names = {name: name for name in DEPRECATED if name not in other} | _imported_aliases(tree)
     exempt = set(_marked_lines(source, NOT_TENSORFLOW))
     sites = []
     for node in ast.walk(tree):

@@ -30,6 +30,7 @@ REQUIRED_FORMS = frozenset({
     "enter:manual",
     "enter:exitstack",
     "try-except",
+    "import:version-dependent",  # if new_tf: from M import name_scope as op_scope / else: op_scope
     "order:side-effects",
     "not-tensorflow",  # op_scope functions/methods that are not TensorFlow's stay untouched
 })

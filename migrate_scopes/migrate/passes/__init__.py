@@ -35,6 +35,9 @@ class PassOutput:
     findings: list[Finding] = field(default_factory=list)
     rewrites: list[Rewrite] = field(default_factory=list)
     renames: list[VariableRename] = field(default_factory=list)
+    #: Offset of each call this pass makes call another function -> the TensorFlow
+    #: function it calls now (checked against the migrated text, see engine.py).
+    retargeted: dict[int, str] = field(default_factory=dict)
 
     def find(self, span: Span, code: str, message: str) -> None:
         self.findings.append(Finding(span.line, span.col, code, message))

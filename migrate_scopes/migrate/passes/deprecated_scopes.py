@@ -96,10 +96,16 @@ def _report_reference(out: PassOutput, ref: Reference, scope: DeprecatedScope) -
 def _mixed(resolution: Resolution, scope: DeprecatedScope) -> Refusal:
     other = f"TensorFlow's {resolution.other_function}" if resolution.other_function else "something else"
     where = f" (line {resolution.other_line})" if resolution.other_line else ""
+    hint = ""
+    if resolution.imports_only and resolution.other_function == scope.new:
+        hint = (
+            f" (its imports are migrated when every use of the name is a call whose keywords "
+            f"both functions take)"
+        )
     return Refusal(
         "MS103",
         f"this name is bound both to TensorFlow's {scope.old} and to {other}{where}; "
-        f"migrate it by hand to {_signature_hint(scope)}",
+        f"migrate it by hand to {_signature_hint(scope)}{hint}",
     )
 
 
@@ -187,9 +193,13 @@ def run(ctx: PassContext) -> PassOutput:
                 f"it), so this {scope.old} cannot be told apart from another library's; if it is "
                 f"TensorFlow's, migrate it by hand to {_signature_hint(scope)}",
             )
+    retargeted = _version_dependent_imports(ctx)
     for call in analysis.calls:
         scope = DEPRECATED_SCOPES.get(call.resolution.function or "")
         if scope is None:
+            continue
+        if any(binding in retargeted for binding in call.resolution.imports):
+            out.retargeted[call.span.start] = scope.new
             continue
         refused = _why_not_rewritten(ctx, call, scope)
         if refused is not None:
@@ -199,7 +209,7 @@ def run(ctx: PassContext) -> PassOutput:
             continue
         planned.append(_Planned(call, scope))
 
-    imports = _ImportPlan(ctx, out, blocked)
+    imports = _ImportPlan(ctx, out, blocked, retargeted)
     for item in planned:
         call, scope = item.call, item.scope
         if call.callee_is_name:
@@ -210,15 +220,68 @@ def run(ctx: PassContext) -> PassOutput:
             new_callee = scope.new
         rewriter = _call_rewriter(scope, new_callee, _plain_column(ctx, call.span))
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
+        out.retargeted[call.span.start] = scope.new
         out.rewrote(call.span, REWRITE_CODES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
     imports.emit()
     return out
 
 
+def _binds_alike(ctx: PassContext, call: Call, scope: DeprecatedScope) -> bool:
+    """Whether this call does the same under the old and the new function: keywords only,
+    each one both functions take with the same meaning, in a context where they behave alike."""
+    try:
+        node = parse_call(ctx.segment(call.span))
+    except (cst.ParserSyntaxError, ValueError, RecursionError):
+        return False
+    shared = set(scope.old_params) & set(scope.new_params)
+    if any(arg.keyword is None or arg.keyword.value not in shared or arg.star for arg in node.args):
+        return False
+    plan = plan_rebind(
+        [arg_info(a) for a in node.args], scope.old_params, scope.new_params, scope.old, scope.required
+    )
+    return not isinstance(plan, Refusal) and _context_refusal(ctx, call, scope) is None
+
+
+def _version_dependent_imports(ctx: PassContext) -> set[ImportBinding]:
+    """Imports of a deprecated function that can become imports of its replacement as they are.
+
+    `if new_tf: from tensorflow import name_scope as op_scope / else: from tensorflow import
+    op_scope` binds one name to either function. When every use of that name is a call that
+    binds alike under both, importing the replacement in both branches changes nothing the
+    calls do; the calls stay as they are. A name the module exports keeps what it exports.
+    """
+    analysis = ctx.analysis
+    safe: dict[ImportBinding, bool] = {}
+    for use in [*analysis.calls, *analysis.references]:
+        resolution = use.resolution
+        scope = DEPRECATED_SCOPES.get(resolution.function or "")
+        for binding in resolution.imports:
+            if binding.name not in DEPRECATED_SCOPES:
+                continue
+            alike = (
+                scope is not None
+                and isinstance(use, Call)
+                and resolution.status is Status.MIXED
+                and resolution.imports_only
+                and resolution.other_function == scope.new
+                and not _exported(analysis, binding)
+                and _binds_alike(ctx, use, scope)
+            )
+            safe[binding] = safe.get(binding, True) and alike
+    return {binding for binding, alike in safe.items() if alike}
+
+
+def _exported(analysis, binding: ImportBinding) -> bool:
+    """Bound at module level under a name the module lists in `__all__`."""
+    return binding.scope_id == 0 and binding.local_name in analysis.exported_names
+
+
 class _ImportPlan:
     """What happens to each `from M import op_scope [as x]` binding."""
 
-    def __init__(self, ctx: PassContext, out: PassOutput, blocked: set[int]) -> None:
+    def __init__(
+        self, ctx: PassContext, out: PassOutput, blocked: set[int], retargeted: set[ImportBinding]
+    ) -> None:
         self.ctx = ctx
         self.out = out
         analysis = ctx.analysis
@@ -226,15 +289,20 @@ class _ImportPlan:
         for use in [*analysis.calls, *analysis.references]:
             for binding in use.resolution.imports:
                 uses.setdefault(binding, []).append(use)
-        #: Bindings whose every use is rewritten: the old name can go.
+        #: Bindings whose every use is rewritten: the old name can go (unless the
+        #: module exports it through `__all__`: its importers still get it).
         self.fully_migrated = {
             binding
             for binding, binding_uses in uses.items()
-            if binding.name in DEPRECATED_SCOPES and not any(id(u) in blocked for u in binding_uses)
+            if binding.name in DEPRECATED_SCOPES
+            and not any(id(u) in blocked for u in binding_uses)
+            and not _exported(analysis, binding)
         }
         self.renamed: set[ImportBinding] = set()  # old alias becomes the new name
         self.removed: set[ImportBinding] = set()  # old alias goes: the new name is there already
         self.added: set[ImportBinding] = set()  # new name imported beside the old one
+        #: The new function imported under the old local name (`name_scope as op_scope`).
+        self.retargeted = retargeted
 
     def _already_imported(self, binding: ImportBinding, new: str, local: str) -> bool:
         return any(
@@ -282,7 +350,7 @@ class _ImportPlan:
 
     def emit(self) -> None:
         by_statement: dict[int, list[ImportBinding]] = {}
-        for binding in self.renamed | self.removed | self.added:
+        for binding in self.renamed | self.removed | self.added | self.retargeted:
             by_statement.setdefault(binding.statement.start, []).append(binding)
         for bindings in by_statement.values():
             self._emit_statement(bindings)
@@ -297,17 +365,26 @@ class _ImportPlan:
         import_from = node.body[0]  # type: ignore[union-attr]
         assert isinstance(import_from, cst.ImportFrom) and not isinstance(import_from.names, cst.ImportStar)
         names = list(import_from.names)
+        if any(not _is_alias_of(names, b) for b in bindings):
+            return  # `ast` and libcst disagree on this statement: leave it rather than guess
+        # Each binding is one position in the statement; positions shift only when an
+        # alias is removed, so those go last, from the right.
+        added: set[str] = set()
         for binding in bindings:
-            scope = DEPRECATED_SCOPES[binding.name]
-            index = _alias_index(names, binding)
-            if index is None:
-                continue
-            if binding in self.renamed:
-                names[index] = names[index].with_changes(name=cst.Name(scope.new))
-            elif binding in self.removed:
-                names = _remove_alias(names, index)
-            else:
-                names = _add_alias(names, scope.new)
+            new = DEPRECATED_SCOPES[binding.name].new
+            index = binding.alias_index
+            if binding in self.retargeted:
+                local = cst.AsName(name=cst.Name(binding.local_name))
+                names[index] = names[index].with_changes(name=cst.Name(new), asname=local)
+            elif binding in self.renamed:
+                names[index] = names[index].with_changes(name=cst.Name(new))
+            elif binding in self.added:
+                added.add(new)
+        for binding in sorted(bindings, key=lambda b: -b.alias_index):
+            if binding in self.removed and binding not in self.retargeted:
+                names = _remove_alias(names, binding.alias_index)
+        for new in sorted(added):
+            names = _add_alias(names, new)
         old_names = ", ".join(sorted({b.name for b in bindings}))
         self.out.rewrote(statement, IMPORT_CODE, f"import of {old_names} updated", is_call=False)
         if not names:
@@ -327,12 +404,13 @@ class _ImportPlan:
         return Edit(start, end, replace_with(""))
 
 
-def _alias_index(names: list[cst.ImportAlias], binding: ImportBinding) -> int | None:
-    for index, alias in enumerate(names):
-        asname = alias.asname.name.value if alias.asname is not None else None  # type: ignore[union-attr]
-        if alias.name.value == binding.name and asname == binding.asname:  # type: ignore[union-attr]
-            return index
-    return None
+def _is_alias_of(names: list[cst.ImportAlias], binding: ImportBinding) -> bool:
+    """Whether the binding's position in the statement holds the name it imports."""
+    if binding.alias_index >= len(names):
+        return False
+    alias = names[binding.alias_index]
+    asname = alias.asname.name.value if alias.asname is not None else None  # type: ignore[union-attr]
+    return alias.name.value == binding.name and asname == binding.asname  # type: ignore[union-attr]
 
 
 def _remove_alias(names: list[cst.ImportAlias], index: int) -> list[cst.ImportAlias]:

@@ -1,0 +1,42 @@
+"""Compat helpers that import by TensorFlow's version; every call passes keywords both take."""
+import tensorflow as tf
+
+
+def tensorflow_minor():
+    return int(tf.__version__.split(".")[1])
+
+
+if tensorflow_minor() >= 11:
+    from tensorflow import name_scope as op_scope
+else:
+    from tensorflow import op_scope
+
+try:
+    from tensorflow import variable_op_scope
+except ImportError:
+    from tensorflow import variable_scope as variable_op_scope
+
+try:
+    from tensorflow.python.framework.ops import op_scope as scoped
+except ImportError:  # removed
+    from tensorflow.python.framework.ops import name_scope as scoped
+
+
+def zero_first(t, name=None):
+    with op_scope(values=[t], name=name, default_name="zero_first") as name:
+        return tf.identity(t, name=name)
+
+
+def noisy(t, stddev=1e-3, name=None):
+    with op_scope(values=[t, stddev], name=name,
+                  default_name="noisy") as name:
+        return t + stddev
+
+
+def layer(t, scope=None, reuse=None):
+    with variable_op_scope(values=[t], name_or_scope=scope, default_name="layer", reuse=reuse):
+        return t
+
+
+with scoped(name="top", values=[]):
+    pass

@@ -1,0 +1,104 @@
+"""Every rewritten call stays bound to the function it was rewritten for; nothing else moves."""
+
+from __future__ import annotations
+
+import pytest
+
+from migrate_scopes import MigrationError, migrate_source
+from migrate_scopes.migrate.engine import analyse_text, check_bindings
+from migrate_scopes.migrate.passes import PassOutput
+from migrate_scopes.migrate.source_text import Edit, apply_edits, replace_with
+
+
+def test_duplicate_alias_on_one_line_renames_both() -> None:
+    source = "from tensorflow import op_scope as s, op_scope as s\nwith s([x], 'n'):\n    pass\n"
+    assert migrate_source(source).code == (
+        "from tensorflow import name_scope as s, name_scope as s\nwith s('n', values=[x]):\n    pass\n"
+    )
+
+
+def test_a_plan_that_would_leave_a_call_bound_to_the_old_function_is_refused() -> None:
+    # What an import edit that follows only the first of two bindings produces.
+    source = "from tensorflow import op_scope as s, op_scope as s\nwith s([x], 'n'):\n    pass\n"
+    analysis = analyse_text(source)
+    call = analysis.calls[0]
+    output = PassOutput(
+        edits=[Edit(23, 31, replace_with("name_scope")), Edit(call.span.start, call.span.end, replace_with("s('n', values=[x])"))],
+        retargeted={call.span.start: "name_scope"},
+    )
+    new_text = apply_edits(source, output.edits)
+    assert new_text.startswith("from tensorflow import name_scope as s, op_scope as s\n")
+    with pytest.raises(MigrationError, match="would change what a name calls.*this is a bug"):
+        check_bindings(analysis, output, new_text)
+
+
+def test_an_edit_that_changes_an_untouched_use_is_refused() -> None:
+    source = "import tensorflow as tf\nf = tf.op_scope\n"
+    analysis = analyse_text(source)
+    output = PassOutput(edits=[Edit(0, 23, replace_with("import numpy as tf"))])
+    with pytest.raises(MigrationError):
+        check_bindings(analysis, output, apply_edits(source, output.edits))
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["del op_scope\n", "op_scope = make_scope\n", "def op_scope(values, name):\n    pass\n"],
+)
+def test_a_name_rebound_later_is_left_with_a_finding(later: str) -> None:
+    source = "from tensorflow import op_scope\nwith op_scope([x], 'n'):\n    pass\n" + later
+    result = migrate_source(source)
+    assert result.code == source
+    assert [f.code for f in result.findings] == ["MS103"]
+
+
+def test_two_imports_of_the_same_name_on_separate_lines_are_both_followed() -> None:
+    source = (
+        "from tensorflow import op_scope as s\nfrom tensorflow import name_scope as s\n"
+        "with s(values=[x], name='n'):\n    pass\n"
+    )
+    assert migrate_source(source).code == source.replace("op_scope as s", "name_scope as s")
+
+
+def test_exported_name_keeps_its_import() -> None:
+    source = (
+        "from tensorflow import op_scope\n__all__ = ('op_scope',)\n"
+        "with op_scope([x], 'n'):\n    pass\n"
+    )
+    assert migrate_source(source).code == (
+        "from tensorflow import op_scope, name_scope\n__all__ = ('op_scope',)\n"
+        "with name_scope('n', values=[x]):\n    pass\n"
+    )
+
+
+def test_exported_version_dependent_name_is_not_retargeted() -> None:
+    source = (
+        "if v:\n    from tensorflow import name_scope as op_scope\n"
+        "else:\n    from tensorflow import op_scope\n"
+        "__all__ = []\n__all__.append('op_scope')\n"
+        "with op_scope(values=[t], name=n):\n    pass\n"
+    )
+    result = migrate_source(source)
+    assert result.code == source
+    assert [f.code for f in result.findings] == ["MS103"]
+
+
+def test_keyword_only_one_side_takes_keeps_the_finding() -> None:
+    source = (
+        "if v:\n    from tensorflow import name_scope as op_scope\n"
+        "else:\n    from tensorflow import op_scope\n"
+        "with op_scope(values=[t], name=n, reuse=True):\n    pass\n"
+    )
+    result = migrate_source(source)
+    assert result.code == source
+    assert [f.code for f in result.findings] == ["MS103"]
+
+
+def test_version_dependent_import_is_an_import_rewrite_not_a_call() -> None:
+    source = (
+        "try:\n    from tensorflow import op_scope\n"
+        "except ImportError:\n    from tensorflow import name_scope as op_scope\n"
+        "with op_scope(values=[t], name=n):\n    pass\n"
+    )
+    result = migrate_source(source)
+    assert result.code == source.replace("import op_scope\n", "import name_scope as op_scope\n")
+    assert [(r.code, r.is_call) for r in result.rewrites] == [("MS003", False)]
