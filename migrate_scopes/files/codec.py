@@ -42,6 +42,11 @@ def decode_source(data: bytes, *, notebook: bool = False) -> Decoded:
         raise DecodeError(
             f"cannot decode as {encoding}: invalid byte at offset {exc.start}"
         ) from None
+    except (LookupError, UnicodeError, ValueError) as exc:
+        # Python's tokenizer refuses these too: a codec that is not a text encoding
+        # (rot13, base64, zlib, ...), or one that fails on any input (undefined, punycode).
+        reason = str(exc).partition(";")[0]
+        raise DecodeError(f"cannot decode: encoding problem: {encoding}: {reason}") from None
     # Some codecs are not bijective; writing such a file back could change bytes we never touched.
     if text.encode(encoding) != data:
         raise DecodeError(f"{encoding} does not round-trip this file's bytes")

@@ -6,6 +6,8 @@ import ast
 import sys
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from migrate_scopes.migrate.analysis import analyse
 from migrate_scopes.migrate.model import Analysis, Status
@@ -17,15 +19,40 @@ _BOM = "\ufeff"
 PYTHON2_CODE = "MS401"
 
 
+# The analysis and the passes recurse once per nesting level of the code; Python's
+# default limit (1000) gives up on valid, deeply nested generated code long before
+# Python's own parser does.
+_RECURSION_LIMIT = 8000
+
+
+@contextmanager
+def deep_recursion() -> Iterator[None]:
+    """Run the core with room for deeply nested code; what still overflows is reported."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    try:
+        yield
+    except RecursionError as error:
+        raise MigrationError("too deeply nested to migrate") from error
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 def parse_python3(text: str) -> ast.Module:
-    """`ast` tree of `text`; SyntaxError when it is not Python 3."""
+    """`ast` tree of `text`; SyntaxError when it is not Python 3.
+
+    It parses under the caller's recursion limit, so it accepts what Python accepts:
+    code too deep for Python itself is the user's error, not ours.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # invalid escapes etc. are the user's business
         try:
             return ast.parse(text)
+        except SyntaxError:
+            raise
         except (RecursionError, MemoryError) as error:
-            raise MigrationError("too deeply nested to parse") from error
-        except ValueError as error:  # NUL bytes
+            raise MigrationError("too deeply nested for Python to parse") from error
+        except Exception as error:  # NUL bytes (ValueError), or anything else the parser refuses
             raise MigrationError(f"cannot parse: {error}") from error
 
 
@@ -38,8 +65,10 @@ def analyse_text(text: str) -> Analysis:
             raise MigrationError(f"cannot parse: {error.msg}") from error
         from migrate_scopes.migrate.python2 import analyse_python2
 
-        return analyse_python2(text, error)
-    return analyse(text, tree)
+        with deep_recursion():
+            return analyse_python2(text, error)
+    with deep_recursion():
+        return analyse(text, tree)
 
 
 def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOutput:
@@ -49,7 +78,8 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
     for name, run in registered_passes().items():
         if options.passes is not None and name not in options.passes:
             continue
-        output = run(context)
+        with deep_recursion():
+            output = run(context)
         total.edits += output.edits
         total.findings += output.findings
         total.rewrites += output.rewrites
@@ -89,7 +119,14 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> Non
     result rather than trusted; `new_text` is the text the edits in `output` produce.
     """
     planned = _uses(analysis, output.retargeted)
-    found = _uses(analyse_text(new_text), {})
+    try:
+        after = analyse_text(new_text)
+    except MigrationError as error:
+        raise MigrationError(
+            f"the migrated text cannot be read ({error.message}); not migrated: this is a bug in "
+            "migrate-scopes, please report it"
+        ) from error
+    found = _uses(after, {})
     if planned != found:
         missing = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in planned - found)
         extra = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in found - planned)
@@ -99,22 +136,10 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> Non
         )
 
 
-# The analysis recurses once per nesting level of the code; Python's default limit
-# (1000) gives up on valid, deeply nested generated code long before `ast` does.
-_RECURSION_LIMIT = 8000
-
-
 def migrate_python(source: str, options: MigrationOptions) -> MigrationResult:
     bom = _BOM if source.startswith(_BOM) else ""
     text = source[len(bom) :]
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-    try:
-        analysis = analyse_text(text)
-    except RecursionError as error:
-        raise MigrationError("too deeply nested to migrate") from error
-    finally:
-        sys.setrecursionlimit(limit)
+    analysis = analyse_text(text)
     new_text, output = run_passes(text, analysis, options)
     return MigrationResult(
         source=source,

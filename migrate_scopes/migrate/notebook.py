@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from json.decoder import scanstring
 
-from migrate_scopes.migrate.engine import analyse_text, collect
+from migrate_scopes.migrate.engine import analyse_text, check_bindings, collect
 from migrate_scopes.migrate.python2 import parses_as_python2
 from migrate_scopes.migrate.result import MigrationError, MigrationOptions, MigrationResult, VariableRename
 from migrate_scopes.migrate.source_text import Edit, SourceText, apply_edits
@@ -384,6 +384,7 @@ def migrate_notebook_text(text: str, options: MigrationOptions) -> MigrationResu
     output = collect(joined.text, analysis, options)
 
     replacements: list[tuple[_Source, str]] = []
+    new_cells = list(cells)
     for index, edits in sorted(_cell_edits(joined, cells, output.edits).items()):
         new_cell = apply_edits(cells[index], edits)
         if new_cell.endswith(("\n", "\r")) and not cells[index].endswith(("\n", "\r")):
@@ -393,7 +394,10 @@ def migrate_notebook_text(text: str, options: MigrationOptions) -> MigrationResu
             continue
         if not _still_parses(new_cell, analysis.dialect):
             raise MigrationError(f"code cell {index + 1}: the migrated cell does not parse; left as it is")
+        new_cells[index] = new_cell
         replacements.append((sources[index], _source_json(text, sources[index], new_cell)))
+    if replacements:
+        check_bindings(analysis, output, _join([mask_ipython(cell) for cell in new_cells]).text)
     code = text
     for source, new_json in sorted(replacements, key=lambda item: -item[0].start):
         code = code[: source.start] + new_json + code[source.end :]

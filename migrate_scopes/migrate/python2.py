@@ -44,8 +44,6 @@ from collections.abc import Iterator
 
 from fissix import pygram, pytree
 from fissix.pgen2 import driver, token
-from fissix.pgen2.parse import ParseError
-from fissix.pgen2.tokenize import TokenError
 
 from migrate_scopes.migrate.analysis import analyse
 from migrate_scopes.migrate.source_text import SourceText
@@ -66,7 +64,8 @@ def parse_python2(text: str) -> pytree.Node | None:
     for grammar in _GRAMMARS:
         try:
             tree = driver.Driver(grammar, convert=pytree.convert).parse_string(source)
-        except (ParseError, TokenError, SyntaxError, RecursionError, MemoryError):
+        except Exception:  # noqa: BLE001 - however the grammar rejects it, it is not Python 2
+            # (ParseError, TokenError, an AssertionError of its tokenizer on `async  1`, ...)
             continue
         if str(tree) == source:  # lossless, so leaf offsets are offsets in `text`
             return tree
@@ -102,8 +101,10 @@ def analyse_python2(text: str, python3_error: SyntaxError) -> Analysis:
             error.lineno,
             error.offset,
         ) from error
-    except (RecursionError, MemoryError, ValueError) as error:
-        raise MigrationError(f"cannot parse: {error or 'too deeply nested'}") from error
+    except (RecursionError, MemoryError) as error:
+        raise MigrationError("too deeply nested for Python to parse") from error
+    except Exception as error:  # noqa: BLE001 - anything else `ast` refuses is invalid input
+        raise MigrationError(f"cannot parse: {error}") from error
 
 
 _INDENTATION = re.compile(r"[ \t]*")
