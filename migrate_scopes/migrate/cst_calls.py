@@ -96,10 +96,21 @@ def _trailing(ws: cst.BaseParenthesizableWhitespace | cst.MaybeSentinel) -> cst.
     return None
 
 
+def _split_lines(ws: cst.BaseParenthesizableWhitespace) -> tuple[tuple[cst.EmptyLine, ...], tuple[cst.EmptyLine, ...]]:
+    """The lines of a separator: (those that stay in it, the comment lines just above the
+    argument after it, which move with that argument). Blank lines stay where they are,
+    so the call keeps its line count."""
+    if not isinstance(ws, cst.ParenthesizedWhitespace):
+        return (), ()
+    lines = tuple(ws.empty_lines)
+    start = len(lines)
+    while start > 0 and lines[start - 1].comment is not None:
+        start -= 1
+    return lines[:start], lines[start:]
+
+
 def _above(ws: cst.BaseParenthesizableWhitespace) -> tuple[cst.EmptyLine, ...]:
-    if isinstance(ws, cst.ParenthesizedWhitespace):
-        return tuple(ws.empty_lines)
-    return ()
+    return _split_lines(ws)[1]
 
 
 def _with_comments(
@@ -110,8 +121,13 @@ def _with_comments(
 ) -> cst.BaseParenthesizableWhitespace:
     """`ws` carrying these comments (None for `above` = leave its comment lines alone)."""
     if isinstance(ws, cst.ParenthesizedWhitespace):
-        first_line = trailing or cst.TrailingWhitespace(newline=ws.first_line.newline)
-        empty_lines = ws.empty_lines if above is None else above
+        if trailing is not None:
+            first_line = trailing
+        elif ws.first_line.comment is None:
+            first_line = ws.first_line  # keeps what ends the line, e.g. a backslash
+        else:  # its comment moved away with its argument
+            first_line = cst.TrailingWhitespace(newline=ws.first_line.newline)
+        empty_lines = ws.empty_lines if above is None else (*_split_lines(ws)[0], *above)
         return ws.with_changes(first_line=first_line, empty_lines=empty_lines)
     if trailing is None and not above:
         return ws
@@ -220,6 +236,17 @@ class _Realign(cst.CSTTransformer):
 
     def leave_EmptyLine(self, original: cst.EmptyLine, updated: cst.EmptyLine) -> cst.EmptyLine:
         return updated.with_changes(whitespace=self._moved(updated.whitespace))
+
+    def leave_SimpleWhitespace(
+        self, original: cst.SimpleWhitespace, updated: cst.SimpleWhitespace
+    ) -> cst.SimpleWhitespace:
+        """A line continued by a backslash: its next line's indentation is in here."""
+        ends = list(_NEWLINE.finditer(updated.value))
+        if not ends:
+            return updated
+        cut = ends[-1].end()
+        moved = self._moved(cst.SimpleWhitespace(updated.value[cut:]))
+        return cst.SimpleWhitespace(updated.value[:cut] + moved.value)
 
 
 def realign(call: cst.Call, opening_column: int, delta: int) -> cst.Call:
