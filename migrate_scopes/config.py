@@ -33,15 +33,17 @@ class Config:
 
 
 def overridden(base: Config, overrides: Config) -> Config:
-    """`base` with every setting that `overrides` sets (not None) replaced: the command line wins.
+    """`base` with every setting that `overrides` sets replaced: the command line wins.
 
-    Generic over the fields, so a new key only needs a field defaulting to None.
-    `exclude` is not merged here: its globs are relative to their own directory (see discover).
+    Generic over the fields, so a new key flows through; a value equal to the field's
+    default (None, or an empty tuple) means "not set". `exclude` is not merged here: its
+    globs are relative to their own directory (see discover).
     """
+    defaults = Config()
     changes = {
         f.name: getattr(overrides, f.name)
         for f in fields(Config)
-        if f.name not in ("source", "exclude") and getattr(overrides, f.name) is not None
+        if f.name not in ("source", "exclude") and getattr(overrides, f.name) != getattr(defaults, f.name)
     }
     return replace(base, **changes) if changes else base
 

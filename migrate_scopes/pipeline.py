@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import partial
 
 from migrate_scopes.config import Config
@@ -61,11 +61,12 @@ class JobSettings:
 
     @classmethod
     def for_config(cls, mode: str, config: Config, notebook_diff: str = NOTEBOOK_PATCH) -> JobSettings:
-        options = MigrationOptions(
-            wrap_get_variable=bool(config.wrap_get_variable),
-            passes=frozenset(config.passes) if config.passes is not None else None,
-        )
-        return cls(mode=mode, options=options, notebook_diff=notebook_diff, config=config)
+        # Every configuration key that names a migration option passes through (None: the default).
+        values = {f.name: getattr(config, f.name) for f in fields(MigrationOptions) if hasattr(config, f.name)}
+        values = {name: value for name, value in values.items() if value is not None}
+        if "passes" in values:
+            values["passes"] = frozenset(values["passes"])
+        return cls(mode=mode, options=MigrationOptions(**values), notebook_diff=notebook_diff, config=config)
 
 
 @dataclass

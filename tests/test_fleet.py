@@ -179,3 +179,104 @@ def test_notebook_diff_is_per_cell_on_a_terminal_and_a_patch_elsewhere(tmp_path:
     forced = _stdout_on_a_terminal("--diff", "--diff-notebooks", "patch", "nb.ipynb", cwd=tmp_path)
     assert forced.startswith("diff --git a/nb.ipynb b/nb.ipynb\n")
     assert cells_header in text(run_cli("--diff", "--diff-notebooks=cells", "nb.ipynb", cwd=tmp_path).stdout)
+
+
+def _markdown_repository(repo: Path) -> None:
+    git_init(repo)
+    write(repo / "pkg" / "model.py", OP_SCOPE_SRC)
+    shutil.copy(ROOT / "testdata" / "golden" / "findings.in.py", repo / "pkg" / "findings.py")
+    write(repo / "pkg" / "layers.py", GET_VARIABLE_SRC)
+    write(repo / "pkg" / "broken.py", "import tensorflow as tf\nwith tf.op_scope([x], 'n'\n")
+    write(repo / "nb.ipynb", _notebook(["import tensorflow as tf\n", "f = tf.op_scope"]))
+    write(repo / "py2.py", "import tensorflow as tf\nprint 'x'\nwith tf.op_scope([x], 'n'):\n    pass\n")
+
+
+def _section(markdown: str, title: str) -> list[str]:
+    body = markdown.split(f"\n### {title}", 1)[1].split("\n### ", 1)[0]
+    return [line for line in body.splitlines() if line.startswith("- ")]
+
+
+def test_markdown_summary_for_a_pull_request(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    _markdown_repository(repo)
+    proc = run_cli("--markdown", "../pr.md", "--wrap-get-variable", ".", cwd=repo)
+    assert proc.returncode == 2, text(proc.stderr)  # broken.py
+    md = (tmp_path / "pr.md").read_text()
+    assert "migrate-scopes rewrote 4 calls in 4 files (6 files scanned)" in md
+    assert _section(md, "Files changed") == [
+        "- `pkg/findings.py`: 1 call", "- `pkg/layers.py`: 1 call", "- `pkg/model.py`: 1 call", "- `py2.py`: 1 call"]
+    hand = _section(md, "Left for hand work")
+    assert [line.split(":", 2)[:2] for line in hand] == [
+        ["- `nb.ipynb", "cell 1"], ["- `pkg/findings.py", "10`"], ["- `pkg/findings.py", "15`"],
+        ["- `pkg/findings.py", "20`"], ["- `pkg/findings.py", "25`"], ["- `pkg/findings.py", "30`"]]
+    assert hand[0].startswith("- `nb.ipynb:cell 1:2`: MS102 op_scope is used without being called")
+    assert hand[1].startswith("- `pkg/findings.py:10`: MS101 op_scope() is called with \\*args")
+    assert "### Lints" not in md  # wrapped: no get_variable left under a name scope
+    assert [line.split(" ", 2)[:2] for line in _section(md, "Notes")] == [["-", "`py2.py:1`:"]]
+    assert _section(md, "Renamed variables (checkpoints!)") == ["- `pkg/layers.py:3`: `v` → `s/v`"]
+    errors = _section(md, "Errors")
+    assert len(errors) == 1 and errors[0].startswith("- `pkg/broken.py`: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["pr.md", "repo"]  # no temporary file left
+
+
+def test_markdown_in_check_mode_lists_lints_and_what_would_change(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    git_init(repo)
+    write(repo / "model.py", OP_SCOPE_SRC)
+    write(repo / "layers.py", GET_VARIABLE_SRC)
+    proc = run_cli("--check", "--markdown", str(tmp_path / "pr.md"), ".", cwd=repo)
+    assert proc.returncode == 1
+    md = (tmp_path / "pr.md").read_text()
+    assert "migrate-scopes would rewrite 1 call in 1 file (2 files scanned)" in md
+    assert _section(md, "Files to change") == ["- `model.py`: 1 call"]
+    assert _section(md, "Lints") == [
+        '- `layers.py:3`: MS201 get_variable("v") is not prefixed by name_scope "s" (get_variable ignores '
+        "name scopes; use variable_scope, or --wrap-get-variable to add the prefix)"
+    ]
+    assert "### Left for hand work" not in md and "### Errors" not in md
+    assert (repo / "model.py").read_text() == OP_SCOPE_SRC
+
+
+def test_markdown_path_that_cannot_be_written_stops_the_run_first(tmp_path: Path) -> None:
+    write(tmp_path / "model.py", OP_SCOPE_SRC)
+    for bad in (str(tmp_path / "missing" / "pr.md"), str(tmp_path)):
+        proc = run_cli("--markdown", bad, str(tmp_path / "model.py"))
+        assert proc.returncode == 2
+        assert "--markdown" in text(proc.stderr) and "bug" not in text(proc.stderr)
+        assert_no_traceback(proc)
+        assert (tmp_path / "model.py").read_text() == OP_SCOPE_SRC
+
+
+def test_markdown_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
+    from migrate_scopes.files import output_file
+
+    target = tmp_path / "pr.md"
+    target.write_text("previous summary\n")
+    output_file.write_text_atomically(str(target), "# new\n" * 1000)
+    assert target.read_text() == "# new\n" * 1000
+    assert [p.name for p in tmp_path.iterdir()] == ["pr.md"]
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output_file.os, "replace", interrupted)
+    try:
+        output_file.write_text_atomically(str(target), "half")
+    except KeyboardInterrupt:
+        pass
+    assert target.read_text() == "# new\n" * 1000
+    assert [p.name for p in tmp_path.iterdir()] == ["pr.md"]
+
+
+def test_command_line_settings_replace_only_what_they_set() -> None:
+    from dataclasses import replace
+
+    from migrate_scopes.config import Config, overridden
+    from migrate_scopes.pipeline import JobSettings
+
+    base = Config(source="p/pyproject.toml", exclude=("x/",), jobs=2, passes=("scopes",), wrap_get_variable=True)
+    assert overridden(base, Config()) is base
+    assert overridden(base, Config(wrap_get_variable=False)) == replace(base, wrap_get_variable=False)
+    assert overridden(base, Config(exclude=("y/",), source="q")) is base  # excludes keep their own base
+    options = JobSettings.for_config("check", base).options
+    assert options.wrap_get_variable is True and options.passes == frozenset({"scopes"})

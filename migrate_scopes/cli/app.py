@@ -128,6 +128,9 @@ def migrate(
         help="Comma-separated passes to run (scopes, get-variable, reuse) [default: all].")] = None,
     report: Annotated[Optional[str], typer.Option("--report", metavar="FILE",
         help="Write a JSON report: each file's status, rewrites and findings, and the totals.")] = None,
+    markdown: Annotated[Optional[str], typer.Option("--markdown", metavar="FILE",
+        help="Write a Markdown summary (files changed, calls rewritten, findings as path:line, renamed "
+             "variables, errors) for a commit message or a pull-request body.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--output-format",
         help="How findings and errors are printed: text, or github (GitHub Actions annotations).")] = OutputFormat.text,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", show_default=False,
@@ -158,6 +161,13 @@ def migrate(
     except ConfigError as exc:
         typer.echo(f"migrate-scopes: error: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
+    if markdown is not None:
+        from migrate_scopes.files.output_file import output_path_problem
+
+        problem = output_path_problem(markdown)
+        if problem:  # found before any source file is touched
+            typer.echo(f"migrate-scopes: error: --markdown {markdown}: {problem}", err=True)
+            raise typer.Exit(EXIT_ERROR)
     from migrate_scopes.cli.run import RunRequest, run_paths, run_stdin
 
     request = RunRequest(
@@ -171,6 +181,7 @@ def migrate(
         notebook_diff=_notebook_diff(diff_notebooks, sys.stdout),
         checkpoint_map=checkpoint_map,
         report=report,
+        markdown=markdown,
         github=output_format is OutputFormat.github,
         color_stderr=_use_color(color, sys.stderr),
         color_stdout=_use_color(color, sys.stdout),

@@ -30,6 +30,7 @@ class RunRequest:
     notebook_diff: str = NOTEBOOK_PATCH
     checkpoint_map: str | None = None
     report: str | None = None
+    markdown: str | None = None
     github: bool = False
     color_stderr: bool = False
     color_stdout: bool = False
@@ -130,7 +131,8 @@ def run_paths(request: RunRequest) -> int:
         return EXIT_ERROR
     isatty = getattr(sys.stderr, "isatty", lambda: False)()
     terminal, json_report = _reporters(request, progress=isatty)
-    sinks: list[Sink] = [terminal] + ([json_report] if json_report else [])
+    markdown = _markdown(request)
+    sinks: list[Sink] = [terminal] + [sink for sink in (json_report, markdown) if sink is not None]
     totals = Totals()
     ckpt = CheckpointMap() if request.checkpoint_map else None
     for path, reason in found.errors:
@@ -149,8 +151,23 @@ def run_paths(request: RunRequest) -> int:
     _finish_side_outputs(ckpt, request, terminal)
     if json_report:
         json_report.finish(totals)
+    _write_markdown(markdown, request, totals)
     terminal.finish(totals)
     return exit_status(totals.errors, totals.changed, request.mode)
+
+
+def _markdown(request: RunRequest):
+    from migrate_scopes.report import MarkdownReport
+
+    return MarkdownReport(request.mode) if request.markdown else None
+
+
+def _write_markdown(markdown, request: RunRequest, totals) -> None:
+    if markdown is None or request.markdown is None:
+        return
+    from migrate_scopes.files.output_file import write_text_atomically
+
+    write_text_atomically(request.markdown, markdown.render(totals))
 
 
 def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:
@@ -214,6 +231,10 @@ def run_stdin(request: RunRequest) -> int:
     if json_report:
         json_report.file_done(outcome)
         json_report.finish(totals)
+    markdown = _markdown(request)
+    if markdown is not None:
+        markdown.file_done(outcome)
+        _write_markdown(markdown, request, totals)
     _finish_side_outputs(ckpt, request, terminal)
     terminal.finish(totals)
     return exit_status(totals.errors, totals.changed, request.mode)

@@ -2,7 +2,8 @@
 
 from migrate_scopes.report.format import Style
 from migrate_scopes.report.json_report import JsonReport
+from migrate_scopes.report.markdown import MarkdownReport
 from migrate_scopes.report.terminal import TerminalReporter
 from migrate_scopes.report.totals import Totals
 
-__all__ = ["JsonReport", "Style", "TerminalReporter", "Totals"]
+__all__ = ["JsonReport", "MarkdownReport", "Style", "TerminalReporter", "Totals"]

@@ -1,0 +1,126 @@
+"""`--markdown FILE`: a summary of the run for a commit message or a pull-request body.
+
+Fleet tools (Sourcegraph batch changes, turbolift, multi-gitter) take such a file as the
+description of the change they open in each repository. The file is written once, at
+the end, atomically: it is complete or not there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.pipeline import CHANGED, FileOutcome
+from migrate_scopes.report.totals import Totals
+
+#: Findings that mean a deprecated call (or a get_variable) is still there for a person to migrate.
+HAND_WORK_CODES = frozenset({"MS204", "MS302"})
+
+HAND_WORK, LINTS, NOTES = "Left for hand work", "Lints", "Notes"
+
+
+def finding_group(code: str) -> str:
+    """Which section of the summary a finding belongs to."""
+    if code.startswith("MS1") or code in HAND_WORK_CODES:
+        return HAND_WORK  # reported, not rewritten
+    if code.startswith("MS2"):
+        return LINTS
+    return NOTES  # rewritten but worth a look (MS301), or information (MS401)
+
+
+_SPECIAL = re.compile(r"[\\`*<>\[\]|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+
+
+def escape(text: str) -> str:
+    """Markdown-inert text; `code spans` the messages already use are kept as they are.
+
+    An underscore inside a word is left alone (GitHub does not read it as emphasis).
+    """
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans at all
+        parts = [text]
+    return "`".join(part if i % 2 else _SPECIAL.sub(lambda m: "\\" + m.group(0), part)
+                    for i, part in enumerate(parts))
+
+
+def _code_span(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}" if fence == "`" else f"{fence} {text} {fence}"
+
+
+def _where(path: str, line: int, cell: int | None) -> str:
+    return _code_span(f"{path}:cell {cell}:{line}" if cell is not None else f"{path}:{line}")
+
+
+def _relative(path: str) -> str:
+    """As the repository names it when run from its root: relative to the current directory."""
+    rel = os.path.relpath(path)
+    return (path if rel.startswith(os.pardir) else rel).replace(os.sep, "/")
+
+
+def _plural(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+@dataclass
+class MarkdownReport:
+    """Collects what the summary needs (small: no diffs, no source) and renders it at the end."""
+
+    mode: str
+    changed: list[tuple[str, int]] = field(default_factory=list)
+    findings: dict[str, list[str]] = field(default_factory=lambda: {HAND_WORK: [], LINTS: [], NOTES: []})
+    renames: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def file_done(self, outcome: FileOutcome) -> None:
+        path = _relative(outcome.path)
+        if outcome.status == CHANGED:
+            self.changed.append((path, sum(r.is_call for r in outcome.rewrites)))
+        if outcome.error:
+            self.path_error(outcome.path, outcome.error)
+        for finding in outcome.findings:
+            self.findings[finding_group(finding.code)].append(_finding_line(path, finding))
+        self.renames.extend(_rename_line(path, rename) for rename in outcome.renames)
+
+    def path_error(self, path: str, reason: str) -> None:
+        self.errors.append(f"- {_code_span(_relative(path))}: {escape(reason)}")
+
+    def render(self, totals: Totals) -> str:
+        would = self.mode != "write"
+        calls = _plural(totals.rewrites, "call")
+        files = _plural(totals.changed, "file")
+        headline = (f"migrate-scopes would rewrite {calls} in {files}" if would
+                    else f"migrate-scopes rewrote {calls} in {files}")
+        out = [
+            "## Move off TensorFlow's deprecated `op_scope` / `variable_op_scope`",
+            "",
+            f"{headline} ({_plural(totals.scanned, 'file')} scanned): `op_scope` → `name_scope`, "
+            "`variable_op_scope` → `variable_scope`, with the arguments rebound to the new order.",
+        ]
+        sections = [
+            ("Files " + ("to change" if would else "changed"),
+             [f"- {_code_span(path)}: {_plural(n, 'call')}" for path, n in self.changed]),
+            (HAND_WORK, self.findings[HAND_WORK]),
+            (LINTS, self.findings[LINTS]),
+            (NOTES, self.findings[NOTES]),
+            ("Renamed variables (checkpoints!)", self.renames),
+            ("Errors", self.errors),
+        ]
+        for title, lines in sections:
+            if lines:
+                out += ["", f"### {title} ({len(lines)})", "", *lines]
+        return "\n".join(out) + "\n"
+
+
+def _finding_line(path: str, finding: Finding) -> str:
+    return f"- {_where(path, finding.line, finding.cell)}: {finding.code} {escape(finding.message)}"
+
+
+def _rename_line(path: str, rename: VariableRename) -> str:
+    if rename.old is not None and rename.new is not None:
+        what = f"{_code_span(rename.old)} → {_code_span(rename.new)}"
+    else:
+        what = escape(rename.description)
+    return f"- {_where(path, rename.line, rename.cell)}: {what}"
