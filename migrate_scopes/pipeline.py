@@ -72,6 +72,8 @@ class JobSettings:
 @dataclass
 class FileOutcome:
     path: str
+    #: The pyproject.toml whose configuration governed the file (None: defaults, or --config's).
+    config: str | None = None
     status: str = UNCHANGED
     #: How the core read the file ("python3", "python2", "notebook"); None if never parsed.
     dialect: str | None = None
@@ -254,6 +256,12 @@ def run(
         raise ValueError("one JobSettings per path")
     mode = per_file[0].mode if per_file else WRITE
     workers = worker_count(len(paths), jobs, mode)
+    for outcome, file_settings in zip(_outcomes(paths, per_file, workers), per_file):
+        outcome.config = file_settings.config.source
+        yield outcome
+
+
+def _outcomes(paths: Sequence[str], per_file: list[JobSettings], workers: int) -> Iterator[FileOutcome]:
     if workers == 0:
         yield from map(process_file, paths, per_file)
         return

@@ -280,3 +280,53 @@ def test_command_line_settings_replace_only_what_they_set() -> None:
     assert overridden(base, Config(exclude=("y/",), source="q")) is base  # excludes keep their own base
     options = JobSettings.for_config("check", base).options
     assert options.wrap_get_variable is True and options.passes == frozenset({"scopes"})
+
+
+def _documented_report_fields() -> set[str]:
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("\n### JSON report\n", 1)[1].split("\n### ", 1)[0]
+    return set(re.findall(r"^\| `([^`]+)` \|", section, re.M))
+
+
+def _field_paths(value: object) -> set[str]:
+    """Every field: `a.b` inside objects, `a[]` for a list of objects (and `a[].b` for theirs)."""
+    paths: set[str] = set()
+
+    def visit(node: object, name: str) -> None:
+        if isinstance(node, dict):
+            for key, child in node.items():
+                visit(child, f"{name}.{key}" if name else key)
+        elif isinstance(node, list) and any(isinstance(child, dict) for child in node):
+            paths.add(name + "[]")
+            for child in node:
+                visit(child, name + "[]")
+        else:
+            paths.add(name)
+
+    visit(value, "")
+    return {p for p in paths if p + "[]" not in paths}  # an empty list of records is still a list of them
+
+
+def test_readme_documents_every_field_of_the_json_report(tmp_path: Path) -> None:
+    import json
+
+    repo = tmp_path / "repo"
+    _markdown_repository(repo)  # rewrites, findings in a file and in a notebook cell, an error
+    write(repo / "pyproject.toml", "[tool.migrate-scopes]\nwrap-get-variable = true\n")  # a rename
+    proc = run_cli("--check", "--report", "../report.json", ".", "missing.py", cwd=repo)
+    assert proc.returncode == 2, text(proc.stderr)
+    report = json.loads((tmp_path / "report.json").read_text())
+    produced = _field_paths(report)
+    for kind in ("rewrites", "findings", "renames"):  # the run must show every kind of record
+        assert f"files[].{kind}[]" in produced
+    documented = _documented_report_fields()
+    assert produced - documented == set(), "fields produced but not documented in README"
+    assert documented - produced == set(), "fields documented in README but not produced"
+    assert report["tool"]["version"] == text(run_cli("--version").stdout).split()[-1]
+    assert report["options"]["paths"] == [".", "missing.py"] and report["mode"] == "check"
+    by_path = {f["path"]: f for f in report["files"]}
+    assert by_path["pkg/model.py"]["status"] == "changed" and by_path["pkg/model.py"]["config"] == str(
+        repo / "pyproject.toml")
+    assert by_path["missing.py"]["status"] == "error"

@@ -175,6 +175,7 @@ def migrate(
         mode="diff" if diff else "check" if check else "write",
         resolver=resolver,
         overrides=overrides,
+        config_file=config_file,
         jobs=run_config.jobs or 0,
         excludes=tuple(exclude or ()),
         force_exclude=force_exclude,

@@ -24,6 +24,8 @@ class RunRequest:
     resolver: ConfigResolver = field(default_factory=ConfigResolver)
     #: Command-line flags: they win over every file's configuration.
     overrides: Config = field(default_factory=Config)
+    #: --config FILE, if given.
+    config_file: str | None = None
     jobs: int = 0  # 0: one per CPU
     excludes: tuple[str, ...] = ()
     force_exclude: bool = False
@@ -102,6 +104,24 @@ class PerFileSettings:
         return self._excludes[config]
 
 
+def run_options(request: RunRequest) -> dict:
+    """The run's options for the JSON report: the command line as given (None: not given, each
+    file's configuration decides; the report names that file per file)."""
+    from dataclasses import fields
+
+    flags = {f.name: getattr(request.overrides, f.name) for f in fields(Config) if f.name not in ("source", "exclude")}
+    return {
+        "paths": list(request.paths),
+        "config": request.config_file,
+        **{name: list(value) if isinstance(value, tuple) else value for name, value in sorted(flags.items())},
+        "exclude": list(request.excludes),
+        "force_exclude": request.force_exclude,
+        "diff_notebooks": request.notebook_diff if request.mode == "diff" else None,
+        "checkpoint_map": request.checkpoint_map,
+        "markdown": request.markdown,
+    }
+
+
 def _reporters(request: RunRequest, progress: bool) -> tuple:
     from migrate_scopes.report import JsonReport, Style, TerminalReporter
 
@@ -112,7 +132,8 @@ def _reporters(request: RunRequest, progress: bool) -> tuple:
         output_format="github" if request.github else "text",
         progress=progress,
     )
-    json_report = JsonReport(open(request.report, "w", encoding="utf-8"), request.mode) if request.report else None
+    json_report = (JsonReport(open(request.report, "w", encoding="utf-8"), request.mode, run_options(request))
+                   if request.report else None)
     return terminal, json_report
 
 
@@ -215,6 +236,7 @@ def run_stdin(request: RunRequest) -> int:
         return EXIT_ERROR
     settings = JobSettings.for_config(mode, overridden(config, request.overrides), request.notebook_diff)
     outcome, new_data = migrate_bytes(name, data, settings)
+    outcome.config = settings.config.source
     terminal, json_report = _reporters(request, progress=False)
     totals = Totals()
     totals.add(outcome)

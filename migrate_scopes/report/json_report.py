@@ -18,6 +18,7 @@ FORMAT_VERSION = 1
 def outcome_record(outcome: FileOutcome) -> dict[str, Any]:
     return {
         "path": outcome.path,
+        "config": outcome.config,
         "status": outcome.status,
         "dialect": outcome.dialect,
         "error": outcome.error,
@@ -27,11 +28,24 @@ def outcome_record(outcome: FileOutcome) -> dict[str, Any]:
     }
 
 
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("migrate-scopes")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 class JsonReport:
-    def __init__(self, stream: IO[str], mode: str):
+    """The README's "JSON report" section documents every field (a test keeps them in step)."""
+
+    def __init__(self, stream: IO[str], mode: str, options: dict[str, Any] | None = None):
         self._stream = stream
         self._first = True
-        stream.write(f'{{"version": {FORMAT_VERSION}, "mode": {json.dumps(mode)}, "files": [\n')
+        head = {"version": FORMAT_VERSION, "tool": {"name": "migrate-scopes", "version": tool_version()},
+                "mode": mode, "options": options or {}}
+        stream.write(json.dumps(head, sort_keys=False)[:-1] + ', "files": [\n')
 
     def add(self, record: dict[str, Any]) -> None:
         self._stream.write(("" if self._first else ",\n") + json.dumps(record, sort_keys=True))
@@ -41,7 +55,7 @@ class JsonReport:
         self.add(outcome_record(outcome))
 
     def path_error(self, path: str, reason: str) -> None:
-        self.add({"path": path, "status": "error", "dialect": None, "error": reason,
+        self.add({"path": path, "config": None, "status": "error", "dialect": None, "error": reason,
                   "rewrites": [], "findings": [], "renames": []})
 
     def finish(self, totals: Totals) -> None:
