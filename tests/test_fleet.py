@@ -202,6 +202,8 @@ def test_markdown_summary_for_a_pull_request(tmp_path: Path) -> None:
     proc = run_cli("--markdown", "../pr.md", "--wrap-get-variable", ".", cwd=repo)
     assert proc.returncode == 2, text(proc.stderr)  # broken.py
     md = (tmp_path / "pr.md").read_text()
+    # A commit message too: a plain subject line, a blank line, then the body.
+    assert md.splitlines()[:2] == ["Move off TensorFlow's deprecated op_scope / variable_op_scope", ""]
     assert "migrate-scopes rewrote 4 calls in 4 files (6 files scanned)" in md
     assert _section(md, "Files changed") == [
         "- `pkg/findings.py`: 1 call", "- `pkg/layers.py`: 1 call", "- `pkg/model.py`: 1 call", "- `py2.py`: 1 call"]

@@ -20,6 +20,8 @@ HAND_WORK_CODES = frozenset({"MS204", "MS302"})
 
 HAND_WORK, LINTS, NOTES = "Left for hand work", "Lints", "Notes"
 
+TITLE = "Move off TensorFlow's deprecated op_scope / variable_op_scope"
+
 
 def finding_group(code: str) -> str:
     """Which section of the summary a finding belongs to."""
@@ -94,7 +96,7 @@ class MarkdownReport:
         headline = (f"migrate-scopes would rewrite {calls} in {files}" if would
                     else f"migrate-scopes rewrote {calls} in {files}")
         out = [
-            "## Move off TensorFlow's deprecated `op_scope` / `variable_op_scope`",
+            TITLE,  # plain: a commit subject, or the title where a tool takes the first line as one
             "",
             f"{headline} ({_plural(totals.scanned, 'file')} scanned): `op_scope` → `name_scope`, "
             "`variable_op_scope` → `variable_scope`, with the arguments rebound to the new order.",
