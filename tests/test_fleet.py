@@ -332,3 +332,50 @@ def test_readme_documents_every_field_of_the_json_report(tmp_path: Path) -> None
     assert by_path["pkg/model.py"]["status"] == "changed" and by_path["pkg/model.py"]["config"] == str(
         repo / "pyproject.toml")
     assert by_path["missing.py"]["status"] == "error"
+
+
+def _fleet_section() -> str:
+    readme = (ROOT / "README.md").read_text()
+    return readme.split("\n### Many repositories (fleet tools)\n", 1)[1].split("\n### ", 1)[0]
+
+
+def test_readme_batch_spec_step_runs_and_prints_the_pull_request_body(tmp_path: Path) -> None:
+    import re
+
+    import yaml
+
+    spec = yaml.safe_load(re.search(r"```yaml\n(.*?)```", _fleet_section(), re.S).group(1))
+    step = spec["steps"][0]
+    assert "${{ step.stdout }}" == step["outputs"]["summary"]["value"]
+    assert spec["changesetTemplate"]["body"] == "${{ outputs.summary }}"
+    script = "\n".join(line for line in step["run"].splitlines() if not line.startswith("pip install"))
+    repo = tmp_path / "repo"
+    git_init(repo)
+    write(repo / "model.py", OP_SCOPE_SRC)
+    proc = subprocess.run(["sh", "-c", script], cwd=repo, capture_output=True)
+    assert proc.returncode == 0, text(proc.stderr)
+    body = text(proc.stdout)
+    assert body.startswith(spec["changesetTemplate"]["title"] + "\n\nmigrate-scopes rewrote 1 call in 1 file")
+    assert "- `model.py`: 1 call" in body
+    assert (repo / "model.py").read_text() == OP_SCOPE_DST
+    assert not (repo / "migrate-scopes.md").exists()
+
+
+def test_readme_fleet_commands_use_options_that_exist() -> None:
+    import re
+
+    help_text = text(run_cli("--help").stdout)
+    commands = re.findall(r"migrate-scopes((?: --?[a-z][-a-z]*)+)", _fleet_section())
+    options = {option for command in commands for option in command.split()}
+    assert {"--quiet", "--markdown"} <= options
+    assert all(option in help_text for option in options), options
+
+
+def test_a_directory_reached_through_a_symbolic_link_follows_its_target_repository(tmp_path: Path) -> None:
+    two_repositories(tmp_path)
+    write(tmp_path / "pyproject.toml", "[tool.migrate-scopes]\nwrap-get-variable = false\n")
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "tools").symlink_to(tmp_path / "repoA" / "tools")
+    proc = run_cli("tools", cwd=tmp_path / "work")  # above the link: the outer file; above its target: repoA's
+    assert proc.returncode == 0, text(proc.stderr)
+    assert (tmp_path / "repoA" / "tools" / "t.py").read_text() == GET_VARIABLE_WRAPPED

@@ -86,7 +86,8 @@ class PerFileSettings:
         self._excludes: dict[Config, tuple] = {}
 
     def for_file(self, path: str) -> JobSettings:
-        config = self._request.resolver.for_path(path)
+        # The real path, as discovery uses for excludes: a symlinked directory follows its target's tree.
+        config = self._request.resolver.for_path(os.path.realpath(path))
         if config not in self._settings:
             self._settings[config] = JobSettings.for_config(
                 self._request.mode, overridden(config, self._request.overrides), self._request.notebook_diff

@@ -105,7 +105,7 @@ def discover(
                 )
         else:
             abs_path = os.path.abspath(path)
-            governing = [*excludes, *excludes_for(os.path.dirname(abs_path))]
+            governing = [*excludes, *excludes_for(os.path.dirname(os.path.realpath(path)))]
             if force_exclude and _excluded_file(abs_path, governing, gitignore_for(path)):
                 continue
             add(path, os.path.realpath(path))
