@@ -125,44 +125,57 @@ def block(x):
     result = migrate_source(source, WRAP)
     [rename] = result.renames
     assert rename.old is None and rename.new is None
+    assert (rename.old_pattern, rename.new_pattern) == ("*/blk/k", "*/blk/inner/k")
     assert "blk/k -> blk/inner/k" in rename.description and "relative" in rename.description
     assert not codes_of(result, "MS203")
 
 
-def test_wrap_dynamic_name_is_reported_as_such() -> None:
+def test_wrap_refuses_a_scope_name_chosen_at_run_time() -> None:
+    # Calls sharing `w` under one reusing variable scope would open Layer, Layer_1 (or the
+    # names their callers pass): any run-time prefix would split the variable.
     source = '''import tensorflow as tf
 def layer(x, name=None):
     with tf.name_scope(name, "Layer", [x]) as scope:
         return tf.identity(x * tf.get_variable("w", [1]), name=scope)
 '''
     result = migrate_source(source, WRAP)
-    assert 'tf.get_variable("/".join(scope.split("/")[-2:]) + "w", [1])' in result.code
-    assert "name=scope)" in result.code  # the `as` name is untouched
+    assert result.code == source and not result.renames
+    [refused] = [f for f in result.findings if f.code == "MS204"]
+    assert (refused.line, refused.col) == (4, 32)
+    assert 'name (default "Layer")' in refused.message and "tf.AUTO_REUSE" in refused.message
+
+
+def test_wrap_uses_the_written_default_name_when_no_name_is_given() -> None:
+    source = '''import tensorflow as tf
+def layer(x):
+    with tf.op_scope([x], None, 'Dense'):
+        return x * tf.get_variable("w", [1])
+'''
+    result = migrate_source(source, WRAP)
+    assert "with tf.name_scope(None, 'Dense', [x]):" in result.code
+    assert 'tf.get_variable("Dense/w", [1])' in result.code
     [rename] = result.renames
-    assert rename.old is None and rename.new is None and "run time" in rename.description
-    assert codes_of(result, "MS203") == [(4, 32)]
+    assert (rename.old_pattern, rename.new_pattern) == ("*/w", "*/Dense/w")
 
 
-def test_wrap_adds_a_fresh_as_name_when_missing() -> None:
-    source = '''import tensorflow as tf
-scope = 1
-def layer(x, name=None):
-    with tf.name_scope(name, "Layer", [x]):
-        return x * tf.get_variable("w", [1])
-'''
-    code = migrate_source(source, WRAP).code
-    assert 'with tf.name_scope(name, "Layer", [x]) as scope_1:' in code
-    assert 'tf.get_variable("/".join(scope_1.split("/")[-2:]) + "w", [1])' in code
-
-
-def test_wrap_composes_with_the_op_scope_rewrite_and_the_added_as() -> None:
-    source = '''import tensorflow as tf
-def layer(x, name=None):
-    with tf.op_scope([x], name, "Layer"):
-        return x * tf.get_variable("w", [1])
-'''
-    code = migrate_source(source, WRAP).code
-    assert 'with tf.name_scope(name, "Layer", [x]) as scope:' in code
+@pytest.mark.parametrize(
+    ("source", "patterns"),
+    [
+        ('with tf.variable_scope("m"):\n    with tf.name_scope("s"):\n        v = tf.get_variable(N, [1])\n',
+         ("m/{name}", "m/s/{name}")),
+        ('def f():\n    with tf.variable_scope("m"):\n        with tf.name_scope("s"):\n'
+         '            return tf.get_variable(N, [1])\n', ("*/m/{name}", "*/m/s/{name}")),
+        ('def f(vs):\n    with tf.variable_scope("a"), tf.variable_scope(vs), tf.variable_scope("b"):\n'
+         '        with tf.name_scope("s"):\n            return tf.get_variable("w", [1])\n', ("*/b/w", "*/b/s/w")),
+        ('with tf.variable_scope(tf.get_variable_scope()):\n    with tf.name_scope("s"):\n'
+         '        v = tf.get_variable("w", [1])\n', ("*/w", "*/s/w")),
+    ],
+    ids=["module-dynamic-name", "function-dynamic-name", "run-time-variable-scope", "module-scope-object"],
+)
+def test_wrap_records_renames_it_cannot_name_fully_as_patterns(source: str, patterns: tuple[str, str]) -> None:
+    [rename] = migrate_source("import tensorflow as tf\n" + source, WRAP).renames
+    assert rename.old is None and rename.new is None
+    assert (rename.old_pattern, rename.new_pattern) == patterns
 
 
 def test_nearest_variable_scope_is_fine() -> None:

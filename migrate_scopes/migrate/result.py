@@ -38,7 +38,10 @@ class VariableRename:
     """A variable whose name changes (wrap of get_variable): checkpoints depend on it.
 
     `old`/`new` are full variable names without `:0` when known statically,
-    else None (then `description` says what is known, e.g. a dynamic name).
+    else None (then `description` says what is known, e.g. a dynamic name), and
+    `old_pattern`/`new_pattern` give the rename as a rule: a leading `*/` stands for the
+    variable scope the code runs in (in a function: the caller's; possibly none), `{name}`
+    for a variable name computed at run time (`*/w` -> `*/Block/w`: `enc/w` -> `enc/Block/w`).
     """
 
     line: int
@@ -47,6 +50,8 @@ class VariableRename:
     new: str | None
     description: str
     cell: int | None = None  # 1-based code-cell number in a notebook
+    old_pattern: str | None = None
+    new_pattern: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 A program is Python source text. It runs in a fresh `tf.Graph()` (graph mode through
 `tensorflow.compat.v1`), and what it built is recorded: every operation (name, type, inputs),
-every global and trainable variable, and whatever the program appended to a module-level list
-named `OUT` (scope strings, tensors, variable scopes). A correct migration changes none of it.
+every global and trainable variable, which `get_variable` calls returned the same variable, and
+whatever the program appended to a module-level list named `OUT` (scope strings, tensors,
+variable scopes). A correct migration changes none of it.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ class GraphRecord:
     global_variables: tuple[str, ...]
     trainable_variables: tuple[str, ...]
     out: tuple[str, ...]
+    #: For each get_variable call in the order they ran, the number of the variable it returned
+    #: (variables numbered by first return): equal tuples mean the same variables, shared alike.
+    sharing: tuple[int, ...] = ()
 
     @property
     def op_names(self) -> list[str]:
@@ -91,7 +95,12 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _record(graph: Any, namespace: dict[str, Any]) -> GraphRecord:
+def _numbered(returned: list[Any]) -> tuple[int, ...]:
+    numbers: dict[int, int] = {}
+    return tuple(numbers.setdefault(id(variable), len(numbers)) for variable in returned)
+
+
+def _record(graph: Any, namespace: dict[str, Any], returned: list[Any]) -> GraphRecord:
     tf = load_tf()
     ops = tuple(
         (op.name, op.type, tuple(t.name for t in op.inputs)) for op in graph.get_operations()
@@ -100,7 +109,7 @@ def _record(graph: Any, namespace: dict[str, Any]) -> GraphRecord:
         global_vars = tuple(v.name for v in tf.global_variables())
         trainable = tuple(v.name for v in tf.trainable_variables())
     out = tuple(_describe(item) for item in namespace.get("OUT", ()))
-    return GraphRecord(ops, global_vars, trainable, out)
+    return GraphRecord(ops, global_vars, trainable, out, _numbered(returned))
 
 
 def run_program(source: str, filename: str = "<program>") -> GraphRecord:
@@ -109,9 +118,18 @@ def run_program(source: str, filename: str = "<program>") -> GraphRecord:
     code = compile(source, filename, "exec")
     namespace: dict[str, Any] = {"__name__": "__tf_program__", "__file__": filename}
     graph = tf.Graph()
+    returned: list[Any] = []  # what each get_variable call returned (kept alive: ids stay unique)
+
+    def record(getter: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        returned.append(getter(*args, **kwargs))
+        return returned[-1]
+
     with graph.as_default():
+        # A custom getter on the root variable scope sees every get_variable call of this graph
+        # (nested scopes inherit it) and changes nothing: it returns what TensorFlow returned.
+        tf.get_variable_scope().set_custom_getter(record)
         exec(code, namespace)  # noqa: S102 - running the program is the point
-    return _record(graph, namespace)
+    return _record(graph, namespace, returned)
 
 
 def _raiser(name: str) -> Any:
@@ -235,7 +253,7 @@ def _kept_with_findings(source: str, code: str, findings: list[Any]) -> list[int
 
 def assert_same_graph(original: GraphRecord, migrated: GraphRecord) -> None:
     """Fail with a readable difference when the two runs built different things."""
-    for field in ("ops", "global_variables", "trainable_variables", "out"):
+    for field in ("ops", "global_variables", "trainable_variables", "out", "sharing"):
         before, after = getattr(original, field), getattr(migrated, field)
         if before != after:
             raise AssertionError(f"{field} differ:\n{_diff(before, after)}")

@@ -16,24 +16,27 @@ the `with` statement, the ops and `tf.Variable`s created beside the call, `get_v
 calls inside nested variable scopes, the value and type of an `as` target, reuse through
 enclosing variable scopes (the full name is still `<variable scope>/<prefix>/<name>`, which
 is what `variable_scope(prefix)` would have produced, initializer ops included).
-A literal scope name is used as written (variable scopes with explicit names are not
-uniquified, so a variable shared by reuse stays shared). A scope name known only at run
-time (`name_scope(name, "Layer", [x])`) is the last component of the scope string the
-`with` binds (`as scope`, one is added with a fresh name when missing):
-`"/".join(scope.split("/")[-2:]) + "var1"` (`"outer/Layer_1/"` -> `"Layer_1/var1"`; a
-reset scope `""` leaves the name unchanged). A dynamic variable name becomes
-`"my_scope/" + name`.
+The prefix is always text written in the source, never the name a scope opened at run
+time, so a variable shared today stays shared: TensorFlow uniquifies name scopes
+(`name_scope("s")` entered twice opens `s` and `s_1`), but a get_variable name is what the
+call passes, so the literal `"s/var1"` names one variable however often the block runs
+(`reuse=True`, `tf.AUTO_REUSE`, loops). A scope with no name and a literal default name
+(`name_scope(None, "Layer", [x])`) is prefixed with that default name, for the same reason.
+A name chosen at run time (`name_scope(name, "Layer", [x])`) is refused (MS204): calls
+under one reusing variable scope that share a variable today would open different names
+(`Layer`, `Layer_1`, or whatever each caller passes) and split it. A dynamic variable name
+becomes `"my_scope/" + name`.
 
 Output TensorFlow version (for README and --help):
   "--wrap-get-variable prefixes the name argument of get_variable (tf.get_variable("my_scope/var1", ...)); it uses no API newer than get_variable itself, so its output runs on every TensorFlow version that has get_variable (0.x, 1.x, and tf.compat.v1 in 2.x)."
 
 Every renamed variable is a rewrite (MS202) and a `VariableRename`: with old and new full
 names when they are known statically (module-level code whose enclosing variable scopes all
-have literal names), else with a description (relative to the caller's variable scope in a
-function; MS203 as well when a name is known only at run time). What cannot be prefixed
+have literal names), else with a pattern pair: `*/` stands for the variable scope the code
+runs in (in a function: the caller's), `{name}` for a variable name computed at run time
+(MS203 as well when a full name is known only at run time). What cannot be prefixed
 safely is reported (MS204) and left as it is: a name argument hidden in `*args`/`**kwargs`,
-a scope re-entered by absolute name (`"a/b/"`), an `as` target that is not a plain name or
-is rebound inside the `with`.
+a scope re-entered by absolute name (`"a/b/"`), a scope name chosen at run time.
 
 Valid (not reported)::
 
@@ -49,8 +52,10 @@ Invalid (MS201), and what `--wrap-get-variable` makes of it::
 
     with tf.name_scope("my_scope"):
         v1 = tf.get_variable("var1", [1])           # -> tf.get_variable("my_scope/var1", [1])
-    with tf.name_scope(name, "Layer", [x]) as scope:
-        w = tf.get_variable("w", [1])               # -> ("/".join(scope.split("/")[-2:]) + "w", [1])
+    with tf.name_scope(None, "Layer", [x]):
+        w = tf.get_variable("w", [1])               # -> tf.get_variable("Layer/w", [1])
+    with tf.name_scope(name, "Layer", [x]):
+        w = tf.get_variable("w", [1])               # MS204: the name is chosen at run time
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ from migrate_scopes.migrate.cst_calls import code_for, parse_call
 from migrate_scopes.migrate.model import Call, Span, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.result import VariableRename
-from migrate_scopes.migrate.source_text import Edit, replace_with
+from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import NAME_SCOPES, SCOPE_PARAMETERS, VARIABLE_SCOPES
 
 LINT_CODE = "MS201"
@@ -76,8 +81,6 @@ REFUSED_CODE = "MS204"
 
 #: Expressions that need no parentheses as the right operand of `+`.
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
-_FRESH_BASE = "scope"
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 _LABEL_WIDTH = 40
 
 
@@ -92,6 +95,7 @@ UNKNOWN = _Unknown.UNKNOWN
 
 class Kind(Enum):
     LITERAL = "literal"  # a string literal naming a new scope
+    DEFAULT = "default"  # no name (None) and a literal default name: the default is written
     RESET = "reset"  # None or "": the name scope is reset, nothing is prefixed
     ABSOLUTE = "absolute"  # "a/b/": an existing name scope re-entered
     #: `vs.original_name_scope`: the name scope a variable scope opened, re-entered; its
@@ -103,7 +107,7 @@ class Kind(Enum):
 @dataclass(frozen=True)
 class ScopeName:
     kind: Kind
-    value: str | None  # the literal, for LITERAL and ABSOLUTE
+    value: str | None  # the literal, for LITERAL, DEFAULT and ABSOLUTE
     label: str  # how messages show it: `"my_scope"` or `name (default "Layer")`
     quote: str  # quote character of the literal, for text we generate beside it
 
@@ -182,8 +186,11 @@ def classify_scope_name(call: cst.Call, function: str) -> ScopeName:
     default_literal = _string_value(default) if default not in (None, UNKNOWN) else None
     if _is_none(name) and (default is None or _is_none(default)):
         return ScopeName(Kind.RESET, None, "None", '"')
+    if _is_none(name) and default_literal == "":
+        return ScopeName(Kind.RESET, None, "None", '"')
     if _is_none(name) and default_literal is not None:
-        return ScopeName(Kind.DYNAMIC, None, f"default name {_quoted(default_literal)}", '"')
+        kind = Kind.ABSOLUTE if default_literal.endswith("/") else Kind.DEFAULT
+        return ScopeName(kind, default_literal, f"default name {_quoted(default_literal)}", _quote_of(default))
     label = _source(name)
     if default_literal is not None:
         label += f" (default {_quoted(default_literal)})"
@@ -236,7 +243,10 @@ def _leading_text(node: cst.BaseExpression) -> str | None:
 
 
 def dynamic_prefix(target: str) -> str:
-    """The run-time prefix for the scope string bound to `target` ("a/L_1/" -> "L_1/")."""
+    """The run-time prefix earlier versions wrote for the scope string bound to `target`.
+
+    Recognised, never written: it split shared variables (the opened name is uniquified).
+    """
     return f'"/".join({target}.split("/")[-2:])'
 
 
@@ -249,7 +259,7 @@ def _same_expression(node: cst.BaseExpression, source: str) -> bool:
 
 def already_prefixed(name: cst.BaseExpression, scope: ScopeName, target: str | None) -> bool:
     """Whether the name argument already carries the scope's prefix (our output, or the user's)."""
-    if scope.kind is Kind.LITERAL:
+    if scope.kind in (Kind.LITERAL, Kind.DEFAULT):
         leading = _leading_text(name)
         return leading is not None and leading.startswith(f"{scope.value}/")
     if scope.kind is Kind.DYNAMIC and target is not None:
@@ -320,9 +330,6 @@ class _Tree:
         self.source = ctx.analysis.positions or ctx.source
         self.module = ctx.analysis.tree
         self._function_bodies: list[tuple[int, int]] | None = None
-        self._withs: dict[int, ast.With | ast.AsyncWith] | None = None
-        self.identifiers = set(_IDENTIFIER.findall(ctx.text))  # anything that looks like a name
-        self._fresh: dict[int, str] = {}
 
     def _offset(self, node: ast.AST) -> int:
         return self.source.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
@@ -342,62 +349,6 @@ class _Tree:
                 elif isinstance(node, ast.Lambda):
                     self._function_bodies.append((self._offset(node.body), self._end(node.body)))
         return any(start <= span.start < end for start, end in self._function_bodies)
-
-    def with_of(self, item_call: Span) -> ast.With | ast.AsyncWith | None:
-        if self.module is None:
-            return None
-        if self._withs is None:
-            self._withs = {}
-            for node in ast.walk(self.module):
-                if isinstance(node, (ast.With, ast.AsyncWith)):
-                    for item in node.items:
-                        self._withs[self._offset(item.context_expr)] = node
-        return self._withs.get(item_call.start)
-
-    def rebound_in_with(self, item_call: Span, target: str) -> bool:
-        """Whether `target` may be rebound while the with block runs (conservatively: True if unsure)."""
-        node = self.with_of(item_call)
-        if node is None:
-            return True
-        later = False
-        scanned: list[ast.AST] = list(node.body)
-        for item in node.items:
-            if later and item.optional_vars is not None:
-                scanned.append(item.optional_vars)
-            later = later or self._offset(item.context_expr) == item_call.start
-        return target in _bound_names(scanned)
-
-    def fresh_name(self, item_call_index: int) -> str:
-        """An `as` name for this with item that no other name in the file uses."""
-        if item_call_index not in self._fresh:
-            candidate, number = _FRESH_BASE, 0
-            while candidate in self.identifiers:
-                number += 1
-                candidate = f"{_FRESH_BASE}_{number}"
-            self.identifiers.add(candidate)
-            self._fresh[item_call_index] = candidate
-        return self._fresh[item_call_index]
-
-
-def _bound_names(nodes: list[ast.AST]) -> set[str]:
-    names: set[str] = set()
-    for root in nodes:
-        for node in ast.walk(root):
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                names.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.alias):
-                names.add(node.asname or node.name.partition(".")[0])
-            elif isinstance(node, ast.ExceptHandler) and node.name:
-                names.add(node.name)
-            elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                names.update(node.names)
-            elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-                names.add(node.name)
-            elif isinstance(node, ast.MatchMapping) and node.rest:
-                names.add(node.rest)
-    return names
 
 
 # -- the pass ------------------------------------------------------------------------------------
@@ -472,17 +423,9 @@ def run(ctx: PassContext) -> PassOutput:
             out.find(item.call.func, LINT_CODE, _lint_message(item))
         return out
     tree = _Tree(ctx) if flagged else None
-    added_targets: dict[int, str] = {}
-    for item in sorted(flagged, key=lambda f: f.item.call_index):
-        if item.scope.kind is Kind.DYNAMIC and item.item.target is None:
-            assert tree is not None
-            tree.fresh_name(item.item.call_index)  # outer with statements get the lower numbers
     for item in flagged:
         assert tree is not None
-        _wrap(ctx, out, tree, item, added_targets)
-    for call_index, name in added_targets.items():
-        end = ctx.analysis.calls[call_index].span.end
-        out.edits.append(Edit(end, end, replace_with(f" as {name}")))
+        _wrap(ctx, out, tree, item)
     return out
 
 
@@ -491,8 +434,8 @@ def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
     out.find(flagged.call.func, REFUSED_CODE, f"cannot prefix this get_variable call safely: {reason}")
 
 
-def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, added: dict[int, str]) -> None:
-    scope, item = flagged.scope, flagged.item
+def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
+    scope = flagged.scope
     if flagged.name_index is None:
         _refuse(out, flagged, "its name argument cannot be found (*args/**kwargs or unreadable); prefix it by hand")
         return
@@ -500,81 +443,77 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, add
         _refuse(out, flagged, f"the name scope {scope.label} re-enters an existing scope by absolute name; "
                 "choose the variable's name by hand")
         return
-    if scope.kind is Kind.LITERAL:
-        assert scope.value is not None
-        prefix = Prefix(literal=scope.value + "/", expression=None, quote=scope.quote)
-    else:
-        target = _scope_target(ctx, out, tree, flagged, added)
-        if target is None:
-            return
-        prefix = Prefix(literal=None, expression=dynamic_prefix(target))
+    if scope.kind is Kind.DYNAMIC:
+        # The opened name is uniquified (Layer, Layer_1) and a passed name differs per caller: either
+        # prefix would split a variable that calls under one reusing variable scope share today.
+        _refuse(out, flagged, f"the name scope's name ({scope.label}) is chosen at run time, and calls that "
+                "share this variable today (reuse=True, tf.AUTO_REUSE) would open different names and get "
+                "different variables; prefix it with a fixed name by hand")
+        return
+    assert scope.value is not None
+    prefix = Prefix(literal=scope.value + "/", expression=None, quote=scope.quote)
     out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, _call_rewriter(prefix)))
     _report_rename(ctx, out, tree, flagged)
 
 
-def _scope_target(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, added: dict[int, str]) -> str | None:
-    """The name bound to the scope string by `as` (added when missing); None when refused."""
-    item = flagged.item
-    if item.target is None:
-        if tree.with_of(flagged.scope_call.span) is None:
-            _refuse(out, flagged, "the with statement cannot be read; add `as scope` and prefix by hand")
-            return None
-        added[item.call_index] = tree.fresh_name(item.call_index)
-        return added[item.call_index]
-    if not item.target_is_name:
-        _refuse(out, flagged, f"the name scope's `as {item.target}` is not a plain name, and its name is only "
-                "known at run time")
-        return None
-    if tree.rebound_in_with(flagged.scope_call.span, item.target):
-        _refuse(out, flagged, f"`{item.target}` (the name scope's `as` target) is rebound inside the with block")
-        return None
-    return item.target
-
-
-def _variable_scope_path(ctx: PassContext, flagged: _Flagged) -> list[str] | None:
-    """Literal names of the enclosing variable scopes in this function, outermost first."""
-    path: list[str] = []
+def _variable_scope_path(ctx: PassContext, flagged: _Flagged) -> list[str | None]:
+    """Names the enclosing variable scopes in this function add, outermost first; None where
+    a name is not a literal (a VariableScope object, a run-time or uniquified name)."""
+    path: list[str | None] = []
     for item in flagged.call.enclosing_withs:
         call = ctx.analysis.calls[item.call_index]
         function = call.resolution.function or ""
         if function not in VARIABLE_SCOPES:
             continue
         node = _parse(ctx, call) if call.resolution.status is Status.TENSORFLOW else None
-        component = variable_scope_component(node, function) if node is not None else None
-        if component is None:
-            return None
-        path.append(component)
+        path.append(variable_scope_component(node, function) if node is not None else None)
     return path
+
+
+#: In a rename pattern: the variable scope the code runs in (any, possibly the root), and a
+#: variable name computed at run time. Neither `*` nor braces can occur in a TensorFlow name.
+ANY_SCOPE = "*/"
+RUN_TIME_NAME = "{name}"
 
 
 def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
     call, scope, var = flagged.call, flagged.scope, flagged.var
+    assert scope.value is not None
     path = _variable_scope_path(ctx, flagged)
-    in_function = tree.in_function(call.span)
-    var_text = var.value if var.value is not None else f"<{var.label}>"
-    scope_text = scope.value if scope.kind is Kind.LITERAL else f"<name scope actually used by {scope.label}>"
-    where = "/".join(path) + "/" if path else ""
-    old, new = f"{where}{var_text}", f"{where}{scope_text}/{var_text}"
-    known = var.value is not None and scope.kind is Kind.LITERAL and path is not None
+    in_function = tree.in_function(call.span) is not False
     by = f"{flagged.scope_function} {scope.label}"
-    if known and in_function is False:
+    if not in_function and None not in path and var.value is not None:
+        where = "".join(f"{component}/" for component in path)
+        old, new = f"{where}{var.value}", f"{where}{scope.value}/{var.value}"
         out.rewrote(call.func, RENAME_CODE, f"get_variable renamed: {old} -> {new} (prefixed by {by})")
         out.renames.append(VariableRename(call.span.line, call.span.col, old, new, f"{old} -> {new}"))
         return
-    if path is None:
-        old, new = f"<variable scope>/{old}", f"<variable scope>/{new}"
-    if known:
-        description = f"{old} -> {new}, relative to the variable scope this function is called in"
-        out.rewrote(call.func, RENAME_CODE, f"get_variable renamed: {description} (prefixed by {by})")
-        out.renames.append(VariableRename(call.span.line, call.span.col, None, None, description))
-        return
-    context = " (relative to the caller's variable scope)" if in_function is not False else ""
-    description = f"{old} -> {new}{context}, known only at run time"
+    # A pattern relative to the innermost variable scope whose name is not written here (the
+    # caller's, or one named at run time): get_variable's full name is that scope's + "/" + name.
+    relative = in_function or None in path
+    tail = path[len(path) - path[::-1].index(None):] if None in path else path
+    where = "".join(f"{component}/" for component in tail)
+    name = var.value if var.value is not None else RUN_TIME_NAME
+    anchor = ANY_SCOPE if relative else ""
+    old_pattern, new_pattern = f"{anchor}{where}{name}", f"{anchor}{where}{scope.value}/{name}"
+    shown_name = var.value if var.value is not None else f"<{var.label}>"
+    shown_anchor = "<variable scope>/" if None in path else ""
+    shown = f"{shown_anchor}{where}{shown_name} -> {shown_anchor}{where}{scope.value}/{shown_name}"
+    dynamic = var.value is None or None in path
+    if not dynamic:
+        description = f"{shown}, relative to the variable scope this function is called in"
+    else:
+        description = shown + (" (relative to the caller's variable scope)" if in_function else "")
+        description += ", known only at run time"
     out.rewrote(call.func, RENAME_CODE, f"get_variable renamed: {description} (prefixed by {by})")
-    out.renames.append(VariableRename(call.span.line, call.span.col, None, None, description))
-    out.find(
-        call.func,
-        DYNAMIC_CODE,
-        f"get_variable({var.label}) is renamed to a name known only at run time ({new}); "
-        "the checkpoint map cannot list it: map it by hand when restoring old checkpoints",
+    out.renames.append(
+        VariableRename(call.span.line, call.span.col, None, None, description,
+                       old_pattern=old_pattern, new_pattern=new_pattern)
     )
+    if dynamic:
+        out.find(
+            call.func,
+            DYNAMIC_CODE,
+            f"get_variable({var.label}) is renamed to a name known only at run time ({new_pattern}); "
+            "the checkpoint map records it as a rule, which migrate_scopes.checkpoint.assignment_map applies",
+        )
