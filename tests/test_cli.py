@@ -306,10 +306,12 @@ def test_checkpoint_map_lists_renamed_variables(tmp_path: Path) -> None:
     assert "not in" not in text(proc.stderr)
 
 
-def test_checkpoint_map_says_which_renames_it_cannot_list(tmp_path: Path) -> None:
+def test_checkpoint_map_records_renames_in_functions_as_rules(tmp_path: Path) -> None:
     target = tmp_path / "m.py"
     target.write_text(
         "import tensorflow as tf\n"
+        "with tf.name_scope('top'):\n"
+        "    v = tf.get_variable('v', [1])\n"
         "def layer():\n"
         "    with tf.name_scope('dense'):\n"
         "        return tf.get_variable('kernel', [1])\n"
@@ -317,8 +319,10 @@ def test_checkpoint_map_says_which_renames_it_cannot_list(tmp_path: Path) -> Non
     mapping = tmp_path / "map.json"
     proc = run_cli("--wrap-get-variable", "--checkpoint-map", str(mapping), str(target))
     assert proc.returncode == 0, text(proc.stderr)
-    assert json.loads(mapping.read_text()) == {}
-    assert "1 renamed variable(s) are not in" in text(proc.stderr)
+    assert json.loads(mapping.read_text()) == {
+        "v": "top/v",
+        "$rules": [{"old": "*/kernel", "new": "*/dense/kernel", "at": [f"{target}:6:16"]}],
+    }
 
 
 def test_notebooks_are_found_and_migrated(tmp_path: Path) -> None:

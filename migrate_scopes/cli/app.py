@@ -122,8 +122,9 @@ def migrate(
              "on stderr and can be mapped with --checkpoint-map. The output uses no API newer than "
              "get_variable itself: it runs on every TensorFlow version (0.x, 1.x, tf.compat.v1).")] = None,
     checkpoint_map: Annotated[Optional[str], typer.Option("--checkpoint-map", metavar="FILE",
-        help="Write a JSON object {old_name: new_name} of the variables renamed in this run, for "
-             "tf.train.init_from_checkpoint(ckpt, assignment_map).")] = None,
+        help="Write every variable renamed in this run to FILE (JSON: {old_name: new_name}, plus "
+             "rules for names relative to a caller's variable scope); restore old checkpoints with "
+             "migrate_scopes.checkpoint.assignment_map(ckpt, FILE).")] = None,
     passes: Annotated[Optional[str], typer.Option("--passes", metavar="NAMES",
         help="Comma-separated passes to run (scopes, get-variable, reuse) [default: all].")] = None,
     report: Annotated[Optional[str], typer.Option("--report", metavar="FILE",

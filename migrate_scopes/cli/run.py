@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, overridden
-from migrate_scopes.migrate.result import VariableRename
 from migrate_scopes.pipeline import CHANGED, ERROR, NOTEBOOK_PATCH, FileOutcome, JobSettings
+
+if TYPE_CHECKING:
+    from migrate_scopes.report.checkpoint_map import CheckpointMap
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -49,32 +49,6 @@ def exit_status(errors: int, changed: int, mode: str) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_CHANGES if mode == "check" and changed else EXIT_OK
-
-
-class CheckpointMap:
-    """{old: new} for every statically known rename; the first mapping of a name wins."""
-
-    def __init__(self) -> None:
-        self.mapping: dict[str, str] = {}
-        self.conflicts: list[str] = []
-        self.unlisted = 0  # renames whose full names are not known statically
-
-    def add(self, path: str, renames: Iterable[VariableRename]) -> None:
-        for rename in renames:
-            if rename.old is None or rename.new is None:
-                self.unlisted += 1
-                continue
-            previous = self.mapping.setdefault(rename.old, rename.new)
-            if previous != rename.new:
-                self.conflicts.append(
-                    f"{path}:{rename.line}:{rename.col}: checkpoint map: {rename.old} is renamed both to "
-                    f"{previous} and to {rename.new}; the map keeps {previous}"
-                )
-
-    def write(self, path: str) -> None:
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(self.mapping, handle, indent=2, sort_keys=True)
-            handle.write("\n")
 
 
 class PerFileSettings:
@@ -156,7 +130,7 @@ def run_paths(request: RunRequest) -> int:
     markdown = _markdown(request)
     sinks: list[Sink] = [terminal] + [sink for sink in (json_report, markdown) if sink is not None]
     totals = Totals()
-    ckpt = CheckpointMap() if request.checkpoint_map else None
+    ckpt = _checkpoint_map(request)
     for path, reason in found.errors:
         totals.add_error()
         for sink in sinks:
@@ -206,18 +180,17 @@ def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:
     sys.stdout.flush()
 
 
+def _checkpoint_map(request: RunRequest) -> CheckpointMap | None:
+    from migrate_scopes.report.checkpoint_map import CheckpointMap
+
+    return CheckpointMap() if request.checkpoint_map else None
+
+
 def _finish_side_outputs(ckpt: CheckpointMap | None, request: RunRequest, terminal) -> None:
     if ckpt is None or request.checkpoint_map is None:
         return
     for conflict in ckpt.conflicts:
         sys.stderr.write(conflict + "\n")
-    if ckpt.unlisted:
-        # Say so rather than hand over a map that silently misses variables.
-        sys.stderr.write(
-            f"checkpoint map: {ckpt.unlisted} renamed variable(s) are not in {request.checkpoint_map}: "
-            "their full names depend on the variable scope a function is called in or on a run-time "
-            "name (see the 'variable renamed' lines); map them by hand\n"
-        )
     ckpt.write(request.checkpoint_map)
 
 
@@ -247,7 +220,7 @@ def run_stdin(request: RunRequest) -> int:
         # Never an empty output: a file we cannot migrate comes back unchanged.
         sys.stdout.buffer.write(new_data if outcome.status != ERROR else data)
     sys.stdout.flush()
-    ckpt = CheckpointMap() if request.checkpoint_map else None
+    ckpt = _checkpoint_map(request)
     if ckpt is not None:
         ckpt.add(name, outcome.renames)
     terminal.file_done(outcome)

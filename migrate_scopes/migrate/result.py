@@ -33,6 +33,12 @@ class Rewrite:
     is_call: bool = True
 
 
+#: In a rename pattern: the variable scope the code runs in (any, possibly the root), and a
+#: variable name computed at run time. Neither `*` nor braces can occur in a TensorFlow name.
+ANY_SCOPE = "*/"
+RUN_TIME_NAME = "{name}"
+
+
 @dataclass(frozen=True)
 class VariableRename:
     """A variable whose name changes (wrap of get_variable): checkpoints depend on it.

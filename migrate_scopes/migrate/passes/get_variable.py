@@ -70,7 +70,7 @@ import libcst as cst
 from migrate_scopes.migrate.cst_calls import code_for, parse_call
 from migrate_scopes.migrate.model import Call, Span, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
-from migrate_scopes.migrate.result import VariableRename
+from migrate_scopes.migrate.result import ANY_SCOPE, RUN_TIME_NAME, VariableRename
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import NAME_SCOPES, SCOPE_PARAMETERS, VARIABLE_SCOPES
 
@@ -446,7 +446,7 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> 
     if scope.kind is Kind.DYNAMIC:
         # The opened name is uniquified (Layer, Layer_1) and a passed name differs per caller: either
         # prefix would split a variable that calls under one reusing variable scope share today.
-        _refuse(out, flagged, f"the name scope's name ({scope.label}) is chosen at run time, and calls that "
+        _refuse(out, flagged, f"the name scope's name, {scope.label}, is chosen at run time, and calls that "
                 "share this variable today (reuse=True, tf.AUTO_REUSE) would open different names and get "
                 "different variables; prefix it with a fixed name by hand")
         return
@@ -468,12 +468,6 @@ def _variable_scope_path(ctx: PassContext, flagged: _Flagged) -> list[str | None
         node = _parse(ctx, call) if call.resolution.status is Status.TENSORFLOW else None
         path.append(variable_scope_component(node, function) if node is not None else None)
     return path
-
-
-#: In a rename pattern: the variable scope the code runs in (any, possibly the root), and a
-#: variable name computed at run time. Neither `*` nor braces can occur in a TensorFlow name.
-ANY_SCOPE = "*/"
-RUN_TIME_NAME = "{name}"
 
 
 def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
