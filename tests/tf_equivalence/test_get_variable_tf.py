@@ -314,6 +314,34 @@ def test_every_equivalence_program_keeps_its_variables_when_wrapped(tf: ModuleTy
     assert_same_graph(renamed(original, moved), migrated)
 
 
+# Calls in one variable scope whose wraps would split a variable (a and b share m/w today) or
+# merge two (c is m/s/x; d would become m/s/x too): refused. e and f share m/y and stay shared.
+PAIRED = HEADER + '''
+with tf.variable_scope("m", reuse=tf.AUTO_REUSE):
+    a = tf.get_variable("w", [1])
+    with tf.name_scope("s"):
+        b = tf.get_variable("w", [1])
+    c = tf.get_variable("s/x", [1])
+    with tf.name_scope("s"):
+        d = tf.get_variable("x", [1])
+    with tf.name_scope("t"):
+        e = tf.get_variable("y", [1])
+    with tf.name_scope("t"):
+        f = tf.get_variable("y", [1])
+OUT.extend([v.name for v in (a, b, c, d, e, f)])
+'''
+
+
+def test_wraps_that_would_split_or_merge_a_variable_are_refused(tf: ModuleType) -> None:
+    original = run_program(PAIRED)
+    assert original.sharing == (0, 0, 1, 2, 3, 3)
+    every_call_wrapped = PAIRED.replace('b = tf.get_variable("w"', 'b = tf.get_variable("s/w"').replace(
+        'd = tf.get_variable("x"', 'd = tf.get_variable("s/x"')
+    assert run_program(every_call_wrapped).sharing == (0, 1, 2, 2, 3, 3)  # one split, one merge
+    result = assert_only_renamed(PAIRED, {"m/y": "m/t/y"})
+    assert [f.line for f in result.findings if f.code == "MS204"] == [8, 11]
+
+
 # -- checkpoints follow the map ---------------------------------------------------------------------
 CHECKPOINTED = '''import tensorflow.compat.v1 as tf
 

@@ -36,7 +36,10 @@ have literal names), else with a pattern pair: `*/` stands for the variable scop
 runs in (in a function: the caller's), `{name}` for a variable name computed at run time
 (MS203 as well when a full name is known only at run time). What cannot be prefixed
 safely is reported (MS204) and left as it is: a name argument hidden in `*args`/`**kwargs`,
-a scope re-entered by absolute name (`"a/b/"`), a scope name chosen at run time.
+a scope re-entered by absolute name (`"a/b/"`), a scope name chosen at run time, and
+calls in one function under the same literal variable scopes whose wraps would not pair old
+and new names one to one (a variable split: two calls passing one name get different
+prefixes; or two merged: a new name that another call passes).
 
 Valid (not reported)::
 
@@ -341,14 +344,22 @@ class _Tree:
         """Whether the span lies in a function or lambda body; None when the file is unreadable."""
         if self.module is None:
             return None
+        return self.function_of(span) is not None
+
+    def function_of(self, span: Span) -> tuple[int, int] | None:
+        """The innermost function or lambda body holding the span (None: module level or unreadable)."""
+        holding = [body for body in self._bodies() if body[0] <= span.start < body[1]]
+        return max(holding, default=None)  # bodies nest: the innermost starts last
+
+    def _bodies(self) -> list[tuple[int, int]]:
         if self._function_bodies is None:
             self._function_bodies = []
-            for node in ast.walk(self.module):
+            for node in ast.walk(self.module) if self.module is not None else ():
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     self._function_bodies.append((self._offset(node.body[0]), self._end(node.body[-1])))
                 elif isinstance(node, ast.Lambda):
                     self._function_bodies.append((self._offset(node.body), self._end(node.body)))
-        return any(start <= span.start < end for start, end in self._function_bodies)
+        return self._function_bodies
 
 
 # -- the pass ------------------------------------------------------------------------------------
@@ -423,10 +434,90 @@ def run(ctx: PassContext) -> PassOutput:
             out.find(item.call.func, LINT_CODE, _lint_message(item))
         return out
     tree = _Tree(ctx) if flagged else None
+    merging = _merges(ctx, tree, flagged) if tree is not None else {}
     for item in flagged:
         assert tree is not None
-        _wrap(ctx, out, tree, item)
+        _wrap(ctx, out, tree, item, merging.get(item.call.span.start))
     return out
+
+
+@dataclass
+class _Named:
+    """A get_variable call with a literal name under variable scopes with literal names."""
+
+    call: Call
+    where: tuple[tuple[int, int] | None, tuple[str, ...]]  # function body, variable scope path
+    old: str
+    new: str | None  # the name it would pass when wrapped
+
+
+def _prefix_of(flagged: _Flagged) -> str | None:
+    if flagged.name_index is None or flagged.scope.kind not in (Kind.LITERAL, Kind.DEFAULT):
+        return None
+    return flagged.scope.value
+
+
+def _merges(ctx: PassContext, tree: _Tree, flagged: list[_Flagged]) -> dict[int, str]:
+    """Wraps that would split a variable or merge two: get_variable call start -> why.
+
+    In one function under the same literal variable scopes (there the variable scope is surely
+    the same), old and new names must pair one to one. Across functions it shows when restoring.
+    """
+    wrapped = {f.call.span.start: f for f in flagged if _prefix_of(f) is not None}
+    named: list[_Named] = []
+    for call in ctx.analysis.calls:
+        if call.resolution.status is not Status.TENSORFLOW or call.resolution.function != "get_variable":
+            continue
+        item = wrapped.get(call.span.start)
+        node = item.node if item is not None else _parse(ctx, call)
+        index = name_arg_index(node) if node is not None else None
+        name = _string_value(node.args[index].value) if node is not None and index is not None else None
+        path = _variable_scope_path(ctx, call)
+        if name is None or None in path:
+            continue
+        new = f"{_prefix_of(item)}/{name}" if item is not None else None
+        named.append(_Named(call, (tree.function_of(call.span), tuple(path)), name, new))  # type: ignore[arg-type]
+    refused: dict[int, str] = {}
+
+    def final(entry: _Named) -> str:
+        return entry.old if entry.new is None or entry.call.span.start in refused else entry.new
+
+    def refuse(group: list[_Named], differs, why: str) -> bool:
+        other = next(entry.call for entry in group[1:] if differs(entry, group[0]))
+        again = False
+        for entry in group:
+            start = entry.call.span.start
+            if entry.new is not None and start not in refused:
+                peer = other if entry.call is not other else group[0].call
+                refused[start] = why.format(line=peer.span.line, col=peer.span.col, new=entry.new)
+                again = True
+        return again
+
+    changed = True
+    while changed:  # a refused wrap keeps its old name, which may meet another wrap's new one
+        changed = False
+        by_old: dict[tuple, list[_Named]] = {}
+        by_final: dict[tuple, list[_Named]] = {}
+        for entry in named:
+            by_old.setdefault((entry.where, entry.old), []).append(entry)
+            by_final.setdefault((entry.where, final(entry)), []).append(entry)
+        for group in by_old.values():
+            if len({final(entry) for entry in group}) > 1:
+                changed |= refuse(group, lambda a, b: final(a) != final(b), SPLIT_REASON)
+        for group in by_final.values():
+            if len({entry.old for entry in group}) > 1:
+                changed |= refuse(group, lambda a, b: a.old != b.old, MERGE_REASON)
+    return refused
+
+
+SPLIT_REASON = (
+    "the get_variable at {line}:{col} in the same variable scope passes the same name, so both return one "
+    "variable today (or the second fails without reuse); prefixing them differently would split it"
+)
+MERGE_REASON = (
+    "its new name, {new}, is also the name of the get_variable at {line}:{col} in the same variable scope: "
+    "two variables would become one"
+)
 
 
 def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
@@ -434,7 +525,7 @@ def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
     out.find(flagged.call.func, REFUSED_CODE, f"cannot prefix this get_variable call safely: {reason}")
 
 
-def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
+def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pairing: str | None) -> None:
     scope = flagged.scope
     if flagged.name_index is None:
         _refuse(out, flagged, "its name argument cannot be found (*args/**kwargs or unreadable); prefix it by hand")
@@ -451,21 +542,24 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> 
                 "different variables; prefix it with a fixed name by hand")
         return
     assert scope.value is not None
+    if pairing is not None:
+        _refuse(out, flagged, pairing + "; rename by hand")
+        return
     prefix = Prefix(literal=scope.value + "/", expression=None, quote=scope.quote)
     out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, _call_rewriter(prefix)))
     _report_rename(ctx, out, tree, flagged)
 
 
-def _variable_scope_path(ctx: PassContext, flagged: _Flagged) -> list[str | None]:
+def _variable_scope_path(ctx: PassContext, call: Call) -> list[str | None]:
     """Names the enclosing variable scopes in this function add, outermost first; None where
     a name is not a literal (a VariableScope object, a run-time or uniquified name)."""
     path: list[str | None] = []
-    for item in flagged.call.enclosing_withs:
-        call = ctx.analysis.calls[item.call_index]
-        function = call.resolution.function or ""
+    for item in call.enclosing_withs:
+        scope_call = ctx.analysis.calls[item.call_index]
+        function = scope_call.resolution.function or ""
         if function not in VARIABLE_SCOPES:
             continue
-        node = _parse(ctx, call) if call.resolution.status is Status.TENSORFLOW else None
+        node = _parse(ctx, scope_call) if scope_call.resolution.status is Status.TENSORFLOW else None
         path.append(variable_scope_component(node, function) if node is not None else None)
     return path
 
@@ -473,7 +567,7 @@ def _variable_scope_path(ctx: PassContext, flagged: _Flagged) -> list[str | None
 def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
     call, scope, var = flagged.call, flagged.scope, flagged.var
     assert scope.value is not None
-    path = _variable_scope_path(ctx, flagged)
+    path = _variable_scope_path(ctx, call)
     in_function = tree.in_function(call.span) is not False
     by = f"{flagged.scope_function} {scope.label}"
     if not in_function and None not in path and var.value is not None:
