@@ -273,9 +273,8 @@ def already_prefixed(name: cst.BaseExpression, scope: ScopeName, target: str | N
 # -- rewriting the name argument --------------------------------------------------------------
 @dataclass(frozen=True)
 class Prefix:
-    literal: str | None  # "my_scope/" (a literal scope name)
-    expression: str | None  # source of an expression giving the prefix at run time
-    quote: str = '"'
+    literal: str  # "my_scope/": the scope's name as written, and a slash
+    quote: str = '"'  # the quote character of the written name
 
 
 def _insert_after_quote(string: cst.SimpleString, text: str) -> cst.SimpleString:
@@ -298,18 +297,14 @@ def _safe_in_literal(text: str) -> bool:
 
 
 def prefixed_name(name: cst.BaseExpression, prefix: Prefix) -> cst.BaseExpression:
-    if prefix.literal is not None and _safe_in_literal(prefix.literal):
+    if _safe_in_literal(prefix.literal):
         if isinstance(name, cst.SimpleString):
             return _insert_after_quote(name, prefix.literal)
         if isinstance(name, cst.ConcatenatedString) and not name.lpar:
             return name.with_changes(left=prefixed_name(name.left, prefix))  # type: ignore[arg-type]
         if isinstance(name, cst.FormattedString):
             return name.with_changes(parts=[cst.FormattedStringText(prefix.literal), *name.parts])
-    if prefix.literal is not None:
-        left: cst.BaseExpression = cst.SimpleString(prefix.quote + prefix.literal + prefix.quote)
-    else:
-        assert prefix.expression is not None
-        left = cst.parse_expression(prefix.expression)
+    left = cst.SimpleString(prefix.quote + prefix.literal + prefix.quote)
     return cst.BinaryOperation(left=left, operator=cst.Add(), right=_parenthesized(name))
 
 
@@ -545,7 +540,7 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pai
     if pairing is not None:
         _refuse(out, flagged, pairing + "; rename by hand")
         return
-    prefix = Prefix(literal=scope.value + "/", expression=None, quote=scope.quote)
+    prefix = Prefix(literal=scope.value + "/", quote=scope.quote)
     out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, _call_rewriter(prefix)))
     _report_rename(ctx, out, tree, flagged)
 
