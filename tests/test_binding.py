@@ -102,3 +102,11 @@ def test_version_dependent_import_is_an_import_rewrite_not_a_call() -> None:
     result = migrate_source(source)
     assert result.code == source.replace("import op_scope\n", "import name_scope as op_scope\n")
     assert [(r.code, r.is_call) for r in result.rewrites] == [("MS003", False)]
+
+
+def test_new_name_used_unbound_elsewhere_is_not_shadowed() -> None:
+    # `name_scope` comes from an unknown `*` import: importing TensorFlow's would take it over.
+    source = "from mylib import *\nfrom tensorflow import op_scope\nwith op_scope([x], 'n'):\n    pass\nname_scope('mine')\n"
+    result = migrate_source(source)
+    assert result.code == source
+    assert [f.code for f in result.findings] == ["MS105"]

@@ -318,7 +318,7 @@ class _ImportPlan:
     def callee_for(self, call: Call, scope: DeprecatedScope) -> str | None:
         bindings = call.resolution.imports
         if not bindings:  # star import: the module brings the new name too
-            if scope.new in self.ctx.analysis.non_tensorflow_names:
+            if self._taken(scope.new):
                 self._conflict(call, scope)
                 return None
             return scope.new
@@ -327,7 +327,7 @@ class _ImportPlan:
             _report_mixed(self.out, call.func, call.resolution, scope)
             return None
         local = locals_.pop()
-        if local == scope.new and scope.new in self.ctx.analysis.non_tensorflow_names:
+        if local == scope.new and self._taken(scope.new):
             self._conflict(call, scope)
             return None
         for binding in bindings:
@@ -339,6 +339,14 @@ class _ImportPlan:
             else:
                 self.added.add(binding)
         return local
+
+    def _taken(self, name: str) -> bool:
+        """Whether `name` means something else somewhere in the file: bound to it, or used
+        unbound (from an unknown `*` import, say), so importing TensorFlow's would shadow it."""
+        analysis = self.ctx.analysis
+        return name in analysis.non_tensorflow_names or any(
+            ref.callee_is_name and ref.resolution.function == name for ref in analysis.unresolved
+        )
 
     def _conflict(self, call: Call, scope: DeprecatedScope) -> None:
         self.out.find(
