@@ -110,3 +110,23 @@ def test_new_name_used_unbound_elsewhere_is_not_shadowed() -> None:
     result = migrate_source(source)
     assert result.code == source
     assert [f.code for f in result.findings] == ["MS105"]
+
+
+def test_notebook_bindings_across_cells_are_all_followed() -> None:
+    import json
+
+    from migrate_scopes import migrate_notebook
+
+    sources = [
+        "from tensorflow import op_scope as s\n",
+        "from tensorflow import op_scope as s, op_scope as s\n",
+        "with s([x], 'n'):\n    pass\n",
+    ]
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": s} for s in sources]
+    notebook = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    migrated = [cell["source"] for cell in json.loads(migrate_notebook(notebook).code)["cells"]]
+    assert migrated == [
+        "from tensorflow import name_scope as s\n",
+        "from tensorflow import name_scope as s, name_scope as s\n",
+        "with s('n', values=[x]):\n    pass\n",
+    ]

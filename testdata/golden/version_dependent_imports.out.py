@@ -40,3 +40,15 @@ def layer(t, scope=None, reuse=None):
 
 with scoped(name="top", values=[]):
     pass
+
+
+def conv(incoming, scope=None, name="Conv", reuse=False):
+    # The same choice made by calling: the fallback is rewritten like any call.
+    try:
+        vscope = tf.variable_scope(scope, default_name=name, values=[incoming],
+                                   reuse=reuse)
+    except Exception:
+        vscope = tf.variable_scope(scope, name, [incoming], reuse=reuse)
+
+    with vscope as scope:
+        return scope.name
