@@ -74,6 +74,9 @@ class ConfigResolver:
     def for_directory(self, directory: str) -> Config:
         if self._explicit is not None:
             return self._explicit
+        cached = self._by_directory.get(directory)
+        if cached is not None:
+            return cached  # the common case: asked again for a directory already resolved
         directory = os.path.abspath(directory)
         pending: list[str] = []
         current = directory

@@ -379,3 +379,22 @@ def test_a_directory_reached_through_a_symbolic_link_follows_its_target_reposito
     proc = run_cli("tools", cwd=tmp_path / "work")  # above the link: the outer file; above its target: repoA's
     assert proc.returncode == 0, text(proc.stderr)
     assert (tmp_path / "repoA" / "tools" / "t.py").read_text() == GET_VARIABLE_WRAPPED
+
+
+def test_a_whole_run_reads_each_pyproject_once(tmp_path: Path) -> None:
+    from migrate_scopes.cli.run import PerFileSettings, RunRequest
+    from migrate_scopes.discover import discover
+
+    git_init(tmp_path)
+    write(tmp_path / "pyproject.toml", "[tool.migrate-scopes]\nexclude = ['gen/']\n")
+    write(tmp_path / "sub" / "pyproject.toml", "[tool.migrate-scopes]\nwrap-get-variable = true\n")
+    for d in range(20):
+        for f in range(10):
+            write(tmp_path / ("sub" if d % 2 else "top") / f"d{d}" / f"f{f}.py", "")
+    request = RunRequest(paths=[str(tmp_path)], mode="check")
+    per_file = PerFileSettings(request)
+    found = discover(request.paths, (), False, per_file.excludes_for)
+    settings = [per_file.for_file(path) for path in found.files]
+    assert len(found.files) == 200 and request.resolver.files_read == 2
+    assert sum(s.options.wrap_get_variable for s in settings) == 100
+    assert len({id(s) for s in settings}) == 2  # one JobSettings per configuration, shared by its files

@@ -58,10 +58,15 @@ class PerFileSettings:
         self._request = request
         self._settings: dict[Config, JobSettings] = {}
         self._excludes: dict[Config, tuple] = {}
+        self._real_directories: dict[str, str] = {}
 
     def for_file(self, path: str) -> JobSettings:
-        # The real path, as discovery uses for excludes: a symlinked directory follows its target's tree.
-        config = self._request.resolver.for_path(os.path.realpath(path))
+        # The real directory, as discovery uses for excludes: a symlinked directory follows its
+        # target's tree. Resolved once per directory (realpath costs a system call per component).
+        directory = os.path.dirname(path) or "."
+        if directory not in self._real_directories:
+            self._real_directories[directory] = os.path.realpath(directory)
+        config = self._request.resolver.for_directory(self._real_directories[directory])
         if config not in self._settings:
             self._settings[config] = JobSettings.for_config(
                 self._request.mode, overridden(config, self._request.overrides), self._request.notebook_diff
