@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from golden import TESTDATA, read_source
+from golden import CASES, read_source
 from migrate_scopes import migrate_source
 
 LAYOUTS = [
@@ -36,8 +36,8 @@ def test_backslash_before_an_empty_line_is_kept() -> None:
 
 
 def test_layout_golden_pair_keeps_every_line_number() -> None:
-    source = read_source(TESTDATA / "golden" / "line_breaks.in.py")
-    migrated = read_source(TESTDATA / "golden" / "line_breaks.out.py")
+    source = read_source(CASES / "scopes" / "line_breaks" / "input.py")
+    migrated = read_source(CASES / "scopes" / "line_breaks" / "output.py")
     assert migrate_source(source).code == migrated
     assert len(migrated.splitlines()) == len(source.splitlines())
     assert migrated.splitlines()[-1] == f"LAST_LINE = {len(source.splitlines())}"

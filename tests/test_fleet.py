@@ -111,9 +111,10 @@ def _notebook(source: list[str], newline: str = "\n", final_newline: bool = True
 
 def _fleet_repository(repo: Path) -> None:
     """Every golden input and notebook (BOM, latin-1 cookie, CRLF, Python 2, magics), and a few more."""
-    for folder in ("golden", "notebooks"):
-        shutil.copytree(ROOT / "testdata" / folder, repo / folder,
-                        ignore=lambda _dir, names: [n for n in names if ".in." not in n and "." in n])
+    for source in sorted((ROOT / "testdata" / "cases").glob("*/*/input.*")):
+        case = source.parent
+        (repo / case.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, repo / case.parent.name / (case.name + source.suffix))
     (repo / "crlf.py").write_bytes(OP_SCOPE_SRC.replace("\n", "\r\n").encode())
     (repo / "no_final_newline.py").write_bytes(OP_SCOPE_SRC.rstrip("\n").encode())
     lines = OP_SCOPE_SRC.rstrip("\n").splitlines(keepends=True)
@@ -140,8 +141,8 @@ def test_diff_piped_into_git_apply_reproduces_the_in_place_run(tmp_path: Path) -
     assert run_cli(".", cwd=in_place).returncode == 0
     after = _tree_bytes(in_place)
     changed = {name for name in after if after[name] != before[name]}
-    assert {"crlf.ipynb", "no_final_newline.ipynb", "bom.ipynb", "notebooks/magics_and_imports.in.ipynb",
-            "crlf.py", "no_final_newline.py", "golden/latin1_cookie.in.py"} <= changed
+    assert {"crlf.ipynb", "no_final_newline.ipynb", "bom.ipynb", "notebooks/magics_and_imports.ipynb",
+            "crlf.py", "no_final_newline.py", "scopes/latin1_cookie.py"} <= changed
     assert _tree_bytes(patched) == after
 
 
@@ -184,7 +185,7 @@ def test_notebook_diff_is_per_cell_on_a_terminal_and_a_patch_elsewhere(tmp_path:
 def _markdown_repository(repo: Path) -> None:
     git_init(repo)
     write(repo / "pkg" / "model.py", OP_SCOPE_SRC)
-    shutil.copy(ROOT / "testdata" / "golden" / "findings.in.py", repo / "pkg" / "findings.py")
+    shutil.copy(ROOT / "testdata" / "cases" / "scopes" / "findings" / "input.py", repo / "pkg" / "findings.py")
     write(repo / "pkg" / "layers.py", GET_VARIABLE_SRC)
     write(repo / "pkg" / "broken.py", "import tensorflow as tf\nwith tf.op_scope([x], 'n'\n")
     write(repo / "nb.ipynb", _notebook(["import tensorflow as tf\n", "f = tf.op_scope"]))

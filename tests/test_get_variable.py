@@ -1,28 +1,21 @@
-"""The get-variable pass: golden pairs under testdata/golden/get_variable/, and its details.
+"""The get-variable pass: its golden cases (testdata/cases/get_variable/) and its details.
 
-Golden case NAME: `NAME.in.py` is the input; `NAME.out.py` the expected output with
-`wrap_get_variable`; `NAME.findings.txt` / `NAME.wrap-findings.txt` the expected MS2xx
-findings (`line:col: CODE`, one a line) without / with it.
+Each case there holds the input, the default run's output and findings, and a `wrap/`
+variant with `wrap-get-variable = true`; test_golden.py checks them all. Here: what only
+this pass promises of them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from golden import GoldenCase, golden_cases
 from migrate_scopes import migrate_source
 from migrate_scopes.migrate.result import MigrationOptions, MigrationResult
 
-GOLDEN = Path(__file__).resolve().parent.parent / "testdata" / "golden" / "get_variable"
-CASES = sorted(path.name[: -len(".in.py")] for path in GOLDEN.glob("*.in.py"))
+CASES = [case for case in golden_cases("get_variable") if case.options == MigrationOptions()]
 WRAP = MigrationOptions(wrap_get_variable=True)
 ONLY_THIS_PASS = MigrationOptions(passes=frozenset({"get-variable"}))
-
-
-def read(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as handle:  # keep CRLF cases byte for byte
-        return handle.read()
 
 
 def codes(result: MigrationResult) -> list[str]:
@@ -34,29 +27,23 @@ def codes_of(result: MigrationResult, code: str) -> list[tuple[int, int]]:
 
 
 def test_there_are_golden_cases() -> None:
-    assert {"seed_name_scope", "seed_variable_scope", "seed_sharing", "seed_op_scope"} <= set(CASES)
+    names = {case.input_path.parent.name for case in CASES}
+    assert {"seed_name_scope", "seed_variable_scope", "seed_sharing", "seed_op_scope"} <= names
+    wrapped = {c.id for c in golden_cases("get_variable") if c.options == WRAP}
+    assert wrapped == {f"{case.id}/wrap" for case in CASES}, "every case has its wrap variant"
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_golden_wrap(case: str) -> None:
-    source = read(GOLDEN / f"{case}.in.py")
-    result = migrate_source(source, WRAP)
-    assert result.code == read(GOLDEN / f"{case}.out.py")
-    assert codes(result) == read(GOLDEN / f"{case}.wrap-findings.txt").splitlines()
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_golden_lint_alone_never_edits(case: GoldenCase) -> None:
+    result = migrate_source(case.source, ONLY_THIS_PASS)
+    assert result.code == case.source
+    assert codes(result) == codes(case.run())
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_golden_lint(case: str) -> None:
-    source = read(GOLDEN / f"{case}.in.py")
-    assert codes(migrate_source(source)) == read(GOLDEN / f"{case}.findings.txt").splitlines()
-    # Lint alone never edits.
-    assert migrate_source(source, ONLY_THIS_PASS).code == source
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_golden_idempotent(case: str) -> None:
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_golden_idempotent(case: GoldenCase) -> None:
     """A second run changes nothing; MS201 remains only where wrapping was refused."""
-    first = migrate_source(read(GOLDEN / f"{case}.in.py"), WRAP)
+    first = migrate_source(case.source, WRAP)
     second = migrate_source(first.code, WRAP)
     assert second.code == first.code
     assert not second.renames

@@ -1,6 +1,6 @@
 """Mutated golden inputs: a clear outcome every time, never an internal error.
 
-Each input of testdata/golden (and python2/) is mutated the ways real files go wrong
+Each Python input of the golden cases (testdata/cases/) is mutated the ways real files go wrong
 (lines deleted, duplicated, swapped or re-indented, bytes inserted, a truncated end, a
 stray backslash, random tokens). Whatever comes out must be one of: an error naming the
 problem (not a bug of ours), nothing to do, or a change that parses and that a second run
@@ -14,11 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from golden import TESTDATA
+from golden import CASES
 from migrate_scopes.migrate.result import MigrationOptions
 from migrate_scopes.pipeline import BUG_REPORT, CHANGED, ERROR, UNCHANGED, JobSettings, migrate_bytes
 
-INPUTS = sorted([*TESTDATA.glob("golden/**/*.in.py"), *TESTDATA.glob("python2/*.in.py")])
+INPUTS = sorted(CASES.glob("*/*/input.py"))
 SOURCES = [path.read_bytes() for path in INPUTS]
 TOKENS = [
     b"(", b")", b"[", b"]", b":", b",", b"\\", b"\\\n", b"\n", b"\r", b"\t", b"    ", b"#", b"'", b'"',

@@ -1,4 +1,5 @@
-"""Jupyter notebooks: golden pairs in testdata/notebooks, IPython masking, layout, errors."""
+"""Jupyter notebooks: golden cases in testdata/cases/notebooks/ (checked by test_golden.py),
+IPython masking, layout, errors."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from golden import CASES as CASES_DIR
+from golden import GoldenCase, golden_cases, read_source
 from migrate_scopes import MigrationError, migrate_notebook
 from migrate_scopes.migrate.notebook import mask_ipython, notebook_cell_diff
 
-DATA = Path(__file__).resolve().parent.parent / "testdata" / "notebooks"
-CASES = sorted(p.name[: -len(".in.ipynb")] for p in DATA.glob("*.in.ipynb"))
+DATA = CASES_DIR / "notebooks"
+GOLDEN = golden_cases("notebooks")
+CASES = [case.input_path.parent.name for case in GOLDEN]
 
 
-def _read(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+def _read(name: str) -> str:
+    return read_source(DATA / name / "input.ipynb")
 
 
 def _code_sources(notebook: dict) -> list[str]:
@@ -34,19 +37,14 @@ def test_there_are_golden_pairs() -> None:
     assert len(CASES) >= 3
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_golden(name: str) -> None:
-    source = _read(DATA / f"{name}.in.ipynb")
-    expected = _read(DATA / f"{name}.out.ipynb")
-    result = migrate_notebook(source)
-    assert result.code == expected
-    assert result.dialect == "notebook"
-    assert migrate_notebook(result.code).code == result.code, "a second run changes nothing"
+@pytest.mark.parametrize("case", GOLDEN, ids=lambda c: c.id)
+def test_golden_is_a_notebook(case: GoldenCase) -> None:
+    assert case.run().dialect == "notebook"
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_only_code_cell_sources_change(name: str) -> None:
-    source = _read(DATA / f"{name}.in.ipynb")
+    source = _read(name)
     result = migrate_notebook(source)
     old, new = json.loads(source), json.loads(result.code)
     assert _without_code_sources(old) == _without_code_sources(new)
@@ -59,7 +57,7 @@ def test_only_code_cell_sources_change(name: str) -> None:
 
 
 def test_names_imported_in_one_cell_resolve_in_another() -> None:
-    result = migrate_notebook(_read(DATA / "magics_and_imports.in.ipynb"))
+    result = migrate_notebook(_read("magics_and_imports"))
     sources = _code_sources(json.loads(result.code))
     assert "from tensorflow.python.framework.ops import name_scope\n" in sources[0]
     assert 'with name_scope(None, "Norm", [x]):' in sources[3]
@@ -67,22 +65,22 @@ def test_names_imported_in_one_cell_resolve_in_another() -> None:
 
 
 def test_magics_are_left_alone() -> None:
-    old = _code_sources(json.loads(_read(DATA / "magics_and_imports.in.ipynb")))
-    new = _code_sources(json.loads(migrate_notebook(_read(DATA / "magics_and_imports.in.ipynb")).code))
+    old = _code_sources(json.loads(_read("magics_and_imports")))
+    new = _code_sources(json.loads(migrate_notebook(_read("magics_and_imports")).code))
     for magic in ("%matplotlib inline\n", "!pip install tensorflow==0.10.0\n", "files = !ls\n", "%time y = x * 2"):
         assert magic in old[0] + old[3] and magic in new[0] + new[3]
     assert new[1] == "?tf.op_scope" and new[2].endswith("tf.variable_op_scope?")
 
 
 def test_non_python_cell_magic_is_untouched_python_one_is_migrated() -> None:
-    result = migrate_notebook(_read(DATA / "cell_magics_escaped.in.ipynb"))
+    result = migrate_notebook(_read("cell_magics_escaped"))
     sources = _code_sources(json.loads(result.code))
     assert "tf.op_scope" in sources[1]  # %%bash: not Python
     assert sources[2].startswith('%%time\nwith name_scope("timed", values=[]):')
 
 
 def test_python2_notebook() -> None:
-    result = migrate_notebook(_read(DATA / "python2_kernel.in.ipynb"))
+    result = migrate_notebook(_read("python2_kernel"))
     assert [(f.cell, f.line, f.code) for f in result.findings] == [(1, 1, "MS401")]
     assert "print >>sys.stderr, `x`" in _code_sources(json.loads(result.code))[1]
 
@@ -155,7 +153,7 @@ def test_line_count_change_keeps_list_layout() -> None:
 
 
 def test_cell_diff_is_per_cell_and_readable() -> None:
-    old = _read(DATA / "magics_and_imports.in.ipynb")
+    old = _read("magics_and_imports")
     diff = notebook_cell_diff("nb.ipynb", old, migrate_notebook(old).code)
     assert "--- a/nb.ipynb (code cell 1)\n+++ b/nb.ipynb (code cell 1)\n" in diff
     assert "-    with tf.op_scope([x], name, \"Dense\") as scope:\n" in diff
@@ -169,7 +167,7 @@ def test_cli_diff_shows_notebook_cells_on_request(tmp_path: Path) -> None:
     import sys
 
     notebook = tmp_path / "nb.ipynb"
-    notebook.write_text(_read(DATA / "magics_and_imports.in.ipynb"), encoding="utf-8")
+    notebook.write_text(_read("magics_and_imports"), encoding="utf-8")
     before = notebook.read_bytes()
     proc = subprocess.run(
         [sys.executable, "-m", "migrate_scopes", "--diff", "--diff-notebooks=cells", "nb.ipynb"],

@@ -1,46 +1,40 @@
-"""Python 2 sources: golden pairs in testdata/python2 and the masking front end."""
+"""Python 2 sources: golden cases in testdata/cases/python2/ (checked by test_golden.py)
+and the masking front end."""
 
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
+from golden import CASES as CASES_DIR
+from golden import GoldenCase, golden_cases, read_source
 from migrate_scopes import MigrationError, migrate_source
 from migrate_scopes.migrate.python2 import expand_indentation, mask_python2, parse_python2, parses_as_python2
 
-DATA = Path(__file__).resolve().parent.parent / "testdata" / "python2"
-CASES = sorted(p.name[: -len(".in.py")] for p in DATA.glob("*.in.py"))
+DATA = CASES_DIR / "python2"
+GOLDEN = golden_cases("python2")
+CASES = [case.input_path.parent.name for case in GOLDEN]
 
 
-def _read(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+def _read(name: str) -> str:
+    return read_source(DATA / name / "input.py")
 
 
 def test_there_are_golden_pairs() -> None:
     assert len(CASES) >= 7
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_golden(name: str) -> None:
-    source = _read(DATA / f"{name}.in.py")
-    expected = _read(DATA / f"{name}.out.py")
+@pytest.mark.parametrize("case", GOLDEN, ids=lambda c: c.id)
+def test_golden_is_python2(case: GoldenCase) -> None:
     with pytest.raises(SyntaxError):
-        ast.parse(source)  # each input really is Python 2 only
-    result = migrate_source(source)
-    assert result.code == expected
-    assert result.dialect == "python2"
-    assert any(f.code == "MS401" for f in result.findings)
-    assert parses_as_python2(result.code)
-    again = migrate_source(result.code)
-    assert again.code == result.code, "a second run changes nothing"
+        ast.parse(case.source)  # each input really is Python 2 only
+    assert case.run().dialect == "python2"
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_mask_keeps_width_and_line_breaks(name: str) -> None:
-    source = _read(DATA / f"{name}.in.py")
+    source = _read(name)
     masked = mask_python2(source, parse_python2(source))
     assert len(masked) == len(source)
     assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(source) if c in "\r\n"]
@@ -54,7 +48,7 @@ def test_indentation_expands_like_python2_and_records_shifts() -> None:
 
 
 def test_call_with_python2_syntax_inside_is_reported() -> None:
-    result = migrate_source(_read(DATA / "python2_inside_call.in.py"))
+    result = migrate_source(_read("python2_inside_call"))
     assert [(f.line, f.code) for f in result.findings if f.code != "MS401"] == [(7, "MS106")]
 
 
