@@ -1,4 +1,4 @@
-"""Layers called twice where their variables are shared: tf.AUTO_REUSE and reuse=True."""
+"""Layers called twice where their variables are shared: tf.AUTO_REUSE and reuse=True; a partitioned variable."""
 
 import tensorflow.compat.v1 as tf
 
@@ -15,3 +15,6 @@ with tf.variable_scope("shared", reuse=True):
 with tf.variable_scope("top"):
     with tf.name_scope("out"):
         out = tf.matmul(y + z, tf.get_variable("weights", [4, 1]))
+with tf.variable_scope("sharded", partitioner=tf.fixed_size_partitioner(2)):
+    with tf.name_scope("embedding"):
+        table = tf.get_variable("table", [6, 4])
