@@ -144,6 +144,7 @@ def run_paths(request: RunRequest) -> int:
     for outcome in run(found.files, settings, request.jobs or default_jobs()):
         totals.add(outcome)
         if outcome.diff:
+            terminal.before_stdout()
             _print_diff(outcome.diff, request.color_stdout, outcome.diff_encoding)
         if ckpt is not None:
             ckpt.add(outcome.path, outcome.renames)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 import time
-from typing import Any
-
 from migrate_scopes.pipeline import ERROR, FileOutcome
 from migrate_scopes.report.format import (
     Style,
@@ -19,6 +19,62 @@ from migrate_scopes.report.totals import Totals
 
 #: A run that is still going after this long gets a progress bar (on a terminal only).
 PROGRESS_AFTER_SECONDS = 1.0
+
+
+class ProgressLine:
+    """A one-line bar on stderr, redrawn in place with a carriage return.
+
+    Nothing is redirected: standard output and the lines printed meanwhile are written
+    as they are (a library bar that captures sys.stdout would send diffs to the screen
+    instead of the file they were redirected to, and re-wrap findings at the terminal width).
+    """
+
+    REDRAW_SECONDS = 0.1
+
+    def __init__(self, total: int, started: float):
+        self.total = total
+        self.started = started
+        self._shown = False
+        self._drawn_at = 0.0
+
+    def draw(self, done: int) -> None:
+        now = time.monotonic()
+        if self._shown and now - self._drawn_at < self.REDRAW_SECONDS:
+            return
+        self._drawn_at = now
+        line = progress_text(done, self.total, now - self.started, _stderr_columns())
+        sys.stderr.write("\r" + line + "\x1b[K")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False
+
+
+def _stderr_columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return 80
+
+
+def progress_text(done: int, total: int, elapsed: float, columns: int) -> str:
+    """`migrate-scopes [#####.....] 120/1500 0:12 left`, never as wide as the terminal
+    (a line that wraps could not be redrawn in place)."""
+    left = ""
+    if done:
+        seconds = int(elapsed / done * (total - done))
+        left = f" {seconds // 60}:{seconds % 60:02} left"
+    counts = f" {done}/{total}{left}"
+    room = columns - 1 - len("migrate-scopes ") - len(counts) - 2
+    if room < 5:
+        return ("migrate-scopes" + counts)[: max(columns - 1, 0)]
+    width = min(room, 40)
+    filled = width * done // max(total, 1)
+    return f"migrate-scopes [{'#' * filled}{'.' * (width - filled)}]{counts}"
 
 
 class TerminalReporter:
@@ -35,14 +91,14 @@ class TerminalReporter:
         self.quiet = quiet
         self.github = output_format == "github"
         self.progress_allowed = progress and not quiet
-        self._progress: Any = None
-        self._task: Any = None
+        self._progress: ProgressLine | None = None
         self._total = 0
         self._done = 0
         self._started = time.monotonic()
 
     def _print(self, line: str) -> None:
-        # Looked up on every call: rich's progress display redirects sys.stderr while it runs.
+        if self._progress is not None:
+            self._progress.clear()  # the line goes where the bar was; the bar comes back below it
         sys.stderr.write(line + "\n")
 
     def start(self, total_files: int) -> None:
@@ -84,24 +140,17 @@ class TerminalReporter:
         if self._progress is None:
             if time.monotonic() - self._started < PROGRESS_AFTER_SECONDS:
                 return
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            self._progress = ProgressLine(self._total, self._started)
+        self._progress.draw(self._done)
 
-            self._progress = Progress(
-                TextColumn("migrate-scopes"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=Console(stderr=True, no_color=not self.style.color),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("files", total=self._total)
-        self._progress.update(self._task, completed=self._done)
+    def before_stdout(self) -> None:
+        """Standard output is about to be written: take the bar off a terminal they may share."""
+        if self._progress is not None:
+            self._progress.clear()
 
     def finish(self, totals: Totals) -> None:
         if self._progress is not None:
-            self._progress.stop()
+            self._progress.clear()
             self._progress = None
         if not self.quiet:
             self._print(format_summary(totals, self.mode))
