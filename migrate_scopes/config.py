@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 TABLE = "migrate-scopes"
-KEYS = ("exclude", "jobs", "passes", "wrap-get-variable")
+KEYS = ("exclude", "jobs", "passes", "wrap-get-variable", "select", "ignore")
 
 
 class ConfigError(Exception):
@@ -30,6 +30,9 @@ class Config:
     jobs: int | None = None
     passes: tuple[str, ...] | None = None
     wrap_get_variable: bool | None = None
+    #: Finding codes or prefixes to report (None: all) and not to report (see migrate.codes).
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
 
 
 def overridden(base: Config, overrides: Config) -> Config:
@@ -45,6 +48,8 @@ def overridden(base: Config, overrides: Config) -> Config:
         for f in fields(Config)
         if f.name not in ("source", "exclude") and getattr(overrides, f.name) != getattr(defaults, f.name)
     }
+    if overrides.ignore is not None and base.ignore:  # --ignore adds to the file's list, as in ruff
+        changes["ignore"] = base.ignore + overrides.ignore
     return replace(base, **changes) if changes else base
 
 
@@ -143,9 +148,10 @@ def _read_table(path: str, cheap: bool = True) -> Any:
 
 def parse_table(table: dict[str, Any], source: str) -> Config:
     """Validate `[tool.migrate-scopes]`; errors name the key and what is expected."""
-    unknown = sorted(set(table) - set(KEYS))
+    unknown = sorted(key for key in table if key.replace("_", "-") not in KEYS)  # named as written
     if unknown:
         raise ConfigError(f"{source}: unknown key(s) in [tool.{TABLE}]: {', '.join(unknown)} (known: {', '.join(KEYS)})")
+    table = _kebab_keys(table, source)
 
     def strings(key: str) -> tuple[str, ...] | None:
         value = table.get(key)
@@ -170,6 +176,8 @@ def parse_table(table: dict[str, Any], source: str) -> Config:
         jobs=jobs,
         passes=passes,
         wrap_get_variable=wrap,
+        select=_codes(strings("select"), "select", source),
+        ignore=_codes(strings("ignore"), "ignore", source),
     )
 
 
@@ -182,6 +190,32 @@ def _check_passes(names: Sequence[str], source: str) -> None:
             f"{source}: [tool.{TABLE}] passes: unknown pass(es): {', '.join(unknown)} "
             f"(known: {', '.join(PASS_NAMES)})"
         )
+
+
+def _codes(codes: tuple[str, ...] | None, key: str, source: str) -> tuple[str, ...] | None:
+    from migrate_scopes.migrate.codes import CODES, unknown_codes
+
+    if codes is None:
+        return None
+    codes = tuple(code.upper() for code in codes)
+    unknown = unknown_codes(codes)
+    if unknown:
+        raise ConfigError(
+            f"{source}: [tool.{TABLE}] {key}: unknown code(s) or prefix(es): {', '.join(unknown)} "
+            f"(codes: {', '.join(CODES)})"
+        )
+    return codes
+
+
+def _kebab_keys(table: dict[str, Any], source: str) -> dict[str, Any]:
+    """`wrap_get_variable` is read as `wrap-get-variable` (as black reads its keys); both at once is an error."""
+    result: dict[str, Any] = {}
+    for key, value in table.items():
+        kebab = key.replace("_", "-")
+        if kebab in result:
+            raise ConfigError(f"{source}: [tool.{TABLE}] sets {kebab} twice (as {kebab} and with underscores)")
+        result[kebab] = value
+    return result
 
 
 def load_config(paths: Sequence[str], explicit: str | None = None) -> Config:

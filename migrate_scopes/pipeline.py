@@ -84,6 +84,8 @@ class FileOutcome:
     #: The encoding of the diff's hunks: the file's own, so a patch matches its bytes.
     diff_encoding: str = "utf-8"
     error: str | None = None
+    #: Why a file that needed no migration was not linted (it cannot be parsed); not an error.
+    warning: str | None = None
 
 
 def is_notebook(path: str) -> bool:
@@ -138,11 +140,11 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
         result = migrate_text(decoded.text, notebook, settings.options)
         new_data = encode_source(result.code, decoded.encoding) if result.changed else data
     except DecodeError as exc:
-        return _failed(outcome, str(exc)), data
+        return _unreadable(outcome, str(exc), data), data
     except MigrationError as exc:
-        return _failed(outcome, exc.message + _location(exc)), data
+        return _unreadable(outcome, exc.message + _location(exc), data), data
     except (RecursionError, MemoryError):
-        return _failed(outcome, "too deeply nested to migrate"), data
+        return _unreadable(outcome, "too deeply nested to migrate", data), data
     outcome.dialect = result.dialect
     outcome.findings = sorted(result.findings, key=_order)
     outcome.rewrites = sorted(result.rewrites, key=_order)
@@ -170,6 +172,15 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
 
 def _order(item: Finding | Rewrite) -> tuple[int, int, int, str, str]:
     return (item.cell or 0, item.line, item.col, item.code, item.message)
+
+
+def _unreadable(outcome: FileOutcome, reason: str, data: bytes) -> FileOutcome:
+    """A file that names no deprecated scope was read only to be linted: that it cannot be
+    read is a warning, not a failure of the migration."""
+    if b"op_scope" in data:  # also matches variable_op_scope
+        return _failed(outcome, reason)
+    outcome.warning = f"not linted: {reason}"
+    return outcome
 
 
 def _failed(outcome: FileOutcome, reason: str) -> FileOutcome:

@@ -143,7 +143,7 @@ def test_missing_path_is_an_error_but_others_run(tree: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--diff", "--check", "."], ["--bogus", "."], [], ["-j", "0", "."], ["-", "."], ["--passes", "nope", "."]]
+    "args", [["--bogus", "."], [], ["-j", "0", "."], ["-", "."], ["--passes", "nope", "."]]
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     proc = run_cli(*args, cwd=tmp_path)
@@ -168,7 +168,7 @@ def test_findings_use_path_line_col_code(tmp_path: Path) -> None:
     target = tmp_path / "f.py"
     target.write_text("import tensorflow as tf\nf = tf.op_scope\n")
     proc = run_cli("--check", str(target))
-    assert proc.returncode == 0
+    assert proc.returncode == 1  # a deprecated use is left for hand work
     assert re.search(rf"^{re.escape(str(target))}:2:5: [A-Z]+\d+ \S", text(proc.stderr), re.M), text(proc.stderr)
     assert summary(proc.stderr)[3] == 1
 
@@ -254,7 +254,10 @@ def test_github_annotations(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text(SYNTAX_ERROR_SRC)
     proc = run_cli("--output-format", "github", "--check", ".", cwd=tmp_path)
     err = text(proc.stderr)
-    assert re.search(r"^::warning file=finding\.py,line=2,col=5,title=[A-Z]+\d+::\S", err, re.M), err
+    # What makes --check fail is an error there; without --check, a warning.
+    assert re.search(r"^::error file=finding\.py,line=2,col=5,title=MS102::\S", err, re.M), err
+    err = text(run_cli("--output-format", "github", "--diff", ".", cwd=tmp_path).stderr)
+    assert re.search(r"^::warning file=finding\.py,line=2,col=5,title=MS102::\S", err, re.M), err
     assert re.search(r"^::error file=bad\.py::", err, re.M), err
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional
 
 import typer
 
@@ -64,10 +64,15 @@ app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_mar
 
 
 def _use_color(flag: bool | None, stream: object) -> bool:
+    """--color/--no-color, else NO_COLOR (no-color.org), else FORCE_COLOR (force-color.org),
+    else whether the stream is a terminal. Set and empty counts as unset; NO_COLOR wins over
+    FORCE_COLOR, as in CPython's own colouring."""
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
@@ -92,6 +97,33 @@ def _parse_passes(text: str | None) -> tuple[str, ...] | None:
     return tuple(names)
 
 
+def _parse_codes(text: str | None, option: str) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
+    _check_codes(codes, lambda message: typer.BadParameter(message, param_hint=f"'{option}'"))
+    return codes
+
+
+def _check_codes(codes: tuple[str, ...], error: Callable[[str], Exception]) -> None:
+    from migrate_scopes.migrate.codes import CODES, unknown_codes
+
+    unknown = unknown_codes(codes)
+    if unknown:
+        raise error(f"unknown code(s) or prefix(es): {', '.join(unknown)} (codes: {', '.join(CODES)})")
+
+
+def _check_output_paths(**paths: str | None) -> None:
+    """A file the run will write must be writable before any source file is touched."""
+    from migrate_scopes.files.output_file import output_path_problem
+
+    for option, path in paths.items():
+        problem = output_path_problem(path) if path not in (None, "-") else None
+        if problem:
+            typer.echo(f"migrate-scopes: error: cannot write --{option.replace('_', '-')} {path}: {problem}", err=True)
+            raise typer.Exit(EXIT_ERROR)
+
+
 def _known_passes() -> frozenset[str]:
     try:
         from migrate_scopes.migrate.passes import PASS_NAMES
@@ -100,13 +132,17 @@ def _known_passes() -> frozenset[str]:
     return frozenset(PASS_NAMES)
 
 
-@app.command(help=HELP, no_args_is_help=True)
+@app.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 def migrate(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", show_default=False,
-        help='Files or directories to migrate, or "-" for standard input.')],
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", show_default=False,
+        help='Files or directories to migrate, or "-" for standard input.')] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff (for `git apply`) to stdout; write nothing. "
-                                        "See --diff-notebooks for notebooks.")] = False,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")] = False,
+                                        "See --diff-notebooks for notebooks. With --check: print the diff "
+                                        "and exit 1 if any file would change.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; name each file that would change and exit 1 "
+                                         "if any would, or if a deprecated call is left for hand work "
+                                         "(MS1xx findings).")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
         help="Worker processes [default: number of CPUs].")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", metavar="GLOB",
@@ -128,14 +164,22 @@ def migrate(
     passes: Annotated[Optional[str], typer.Option("--passes", metavar="NAMES",
         help="Comma-separated passes to run (scopes, get-variable, reuse) [default: all].")] = None,
     report: Annotated[Optional[str], typer.Option("--report", metavar="FILE",
-        help="Write a JSON report: each file's status, rewrites and findings, and the totals.")] = None,
+        help="Write a JSON report: each file's status, rewrites and findings, and the totals "
+             '("-": to standard output).')] = None,
     markdown: Annotated[Optional[str], typer.Option("--markdown", metavar="FILE",
         help="Write a Markdown summary (files changed, calls rewritten, findings as path:line, renamed "
              "variables, errors) for a commit message or a pull-request body.")] = None,
+    select: Annotated[Optional[str], typer.Option("--select", metavar="CODES",
+        help="Comma-separated finding codes or prefixes (MS2) to report, instead of the "
+             "configuration's select [default: all].")] = None,
+    ignore: Annotated[Optional[str], typer.Option("--ignore", metavar="CODES",
+        help="Comma-separated finding codes or prefixes not to report (added to the configuration's "
+             "ignore). A `# noqa: CODE` comment silences a finding on its line.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--output-format",
         help="How findings and errors are printed: text, or github (GitHub Actions annotations).")] = OutputFormat.text,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", show_default=False,
-        help="Colour diffs and findings [default: on a terminal, unless NO_COLOR is set].")] = None,
+        help="Colour diffs and findings [default: on a terminal; NO_COLOR set: never; "
+             "FORCE_COLOR set: always].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only findings and errors (no summary, no progress).")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", metavar="NAME",
         help='Name used for "-" in messages; a name ending in .ipynb reads a notebook.')] = None,
@@ -148,12 +192,18 @@ def migrate(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
         help="Show the version and exit.")] = None,
 ) -> None:
-    if diff and check:
-        raise typer.BadParameter("use either --diff or --check, not both", param_hint="'--diff' / '--check'")
+    if not paths:
+        typer.echo(ctx.get_usage(), err=True)
+        typer.echo("error: missing PATH", err=True)
+        raise typer.Exit(EXIT_ERROR)
     if "-" in paths and len(paths) > 1:
         raise typer.BadParameter('"-" (standard input) cannot be combined with other paths', param_hint="PATH")
+    if report == "-" and (diff or paths == ["-"] and not check):
+        raise typer.BadParameter("standard output already carries the " + ("diff" if diff else 'migrated text of "-"'),
+                                 param_hint="'--report -'")
     # Command-line flags, as a configuration that wins over every file's own.
-    overrides = Config(jobs=jobs, passes=_parse_passes(passes), wrap_get_variable=wrap_get_variable)
+    overrides = Config(jobs=jobs, passes=_parse_passes(passes), wrap_get_variable=wrap_get_variable,
+                       select=_parse_codes(select, "--select"), ignore=_parse_codes(ignore, "--ignore"))
     try:
         resolver = ConfigResolver(config_file)
         # Run-wide settings (jobs) come from the configuration governing all the paths.
@@ -162,18 +212,13 @@ def migrate(
     except ConfigError as exc:
         typer.echo(f"migrate-scopes: error: {exc}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    if markdown is not None:
-        from migrate_scopes.files.output_file import output_path_problem
-
-        problem = output_path_problem(markdown)
-        if problem:  # found before any source file is touched
-            typer.echo(f"migrate-scopes: error: --markdown {markdown}: {problem}", err=True)
-            raise typer.Exit(EXIT_ERROR)
+    _check_output_paths(report=report, checkpoint_map=checkpoint_map, markdown=markdown)
     from migrate_scopes.cli.run import RunRequest, run_paths, run_stdin
 
     request = RunRequest(
         paths=paths,
-        mode="diff" if diff else "check" if check else "write",
+        mode="check" if check else "diff" if diff else "write",
+        show_diff=diff,
         resolver=resolver,
         overrides=overrides,
         config_file=config_file,
@@ -190,8 +235,26 @@ def migrate(
         quiet=quiet,
         stdin_filename=stdin_filename or "-",
     )
-    code = run_stdin(request) if paths == ["-"] else run_paths(request)
+    try:
+        code = run_stdin(request) if paths == ["-"] else run_paths(request)
+    except BrokenPipeError:
+        code = _closed_pipe()
     raise typer.Exit(code)
+
+
+#: What a shell reports for a process that writes to a closed pipe (128 + SIGPIPE), as `cat` does.
+EXIT_BROKEN_PIPE = 141
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`--diff | head`): stop quietly; nothing is left to say to it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())  # Python's final flush must not fail again
+        except (OSError, ValueError):
+            pass
+    return EXIT_BROKEN_PIPE
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from migrate_scopes.migrate.analysis import analyse
+from migrate_scopes.migrate.codes import is_selected, noqa_codes, silenced_by_noqa
 from migrate_scopes.migrate.model import Analysis, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput, registered_passes
 from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions, MigrationResult
@@ -87,7 +88,17 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
         total.retargeted.update(output.retargeted)
     if analysis.dialect == "python2":
         total.findings.append(Finding(1, 1, PYTHON2_CODE, "read as Python 2 (not valid Python 3); output stays Python 2"))
+    total.findings = [f for f in total.findings if _kept(f, context.source, options)]
     return total
+
+
+def _kept(finding: Finding, source: SourceText, options: MigrationOptions) -> bool:
+    """Selected by the run's select/ignore lists and not acknowledged by a `# noqa` on its line."""
+    if not is_selected(finding.code, options.select, options.ignore):
+        return False
+    if not 1 <= finding.line <= len(source.line_starts):
+        return True
+    return not silenced_by_noqa(finding.code, noqa_codes(source.line_text(finding.line)))
 
 
 def run_passes(text: str, analysis: Analysis, options: MigrationOptions) -> tuple[str, PassOutput]:

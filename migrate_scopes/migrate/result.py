@@ -81,6 +81,10 @@ class MigrationOptions:
     wrap_get_variable: bool = False
     #: Names of the passes to run (see migrate_scopes.migrate.passes.PASS_NAMES); None = all.
     passes: frozenset[str] | None = None
+    #: Finding codes (or prefixes such as "MS2") to report; None = all (see migrate.codes).
+    select: tuple[str, ...] | None = None
+    #: Finding codes (or prefixes) not to report.
+    ignore: tuple[str, ...] = ()
 
 
 class MigrationError(Exception):

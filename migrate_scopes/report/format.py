@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from migrate_scopes.migrate.codes import INFO, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
 from migrate_scopes.report.totals import Totals
 
@@ -47,6 +48,25 @@ def format_error(path: str, reason: str, style: Style) -> str:
     return f"{style.path(path)}: {style.error('error')}: {reason}"
 
 
+def format_warning(path: str, reason: str, style: Style) -> str:
+    return f"{style.path(path)}: {style.code('warning')}: {reason}"
+
+
+def format_file_done(path: str, mode: str, style: Style) -> str:
+    """Each changed file by name, as black does: `migrated PATH` / `would migrate PATH`."""
+    return f"{'migrated' if mode == 'write' else 'would migrate'} {style.path(path)}"
+
+
+def github_level(code: str, mode: str) -> str:
+    """How a finding is annotated: what fails --check is an error there, information a notice."""
+    kind = kind_of(code)
+    if kind == INFO:
+        return "notice"
+    if kind == MANUAL and mode == "check":
+        return "error"
+    return "warning"
+
+
 def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
@@ -62,6 +82,10 @@ def format_summary(totals: Totals, mode: str) -> str:
     if totals.renames:
         parts.append(_count(totals.renames, "variable") + " renamed")
     parts.append(_count(totals.errors, "error"))
+    if totals.warnings:
+        parts.append(_count(totals.warnings, "file") + " not linted")
+    if totals.manual:
+        parts.append(f"{totals.manual} left for hand work")
     return ", ".join(parts)
 
 

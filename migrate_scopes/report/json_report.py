@@ -22,6 +22,7 @@ def outcome_record(outcome: FileOutcome) -> dict[str, Any]:
         "status": outcome.status,
         "dialect": outcome.dialect,
         "error": outcome.error,
+        "warning": outcome.warning,
         "rewrites": [asdict(r) for r in outcome.rewrites],
         "findings": [asdict(f) for f in outcome.findings],
         "renames": [asdict(r) for r in outcome.renames],
@@ -40,8 +41,9 @@ def tool_version() -> str:
 class JsonReport:
     """The README's "JSON report" section documents every field (a test keeps them in step)."""
 
-    def __init__(self, stream: IO[str], mode: str, options: dict[str, Any] | None = None):
+    def __init__(self, stream: IO[str], mode: str, options: dict[str, Any] | None = None, close: bool = True):
         self._stream = stream
+        self._close = close  # False for standard output (`--report -`)
         self._first = True
         head = {"version": FORMAT_VERSION, "tool": {"name": "migrate-scopes", "version": tool_version()},
                 "mode": mode, "options": options or {}}
@@ -55,9 +57,12 @@ class JsonReport:
         self.add(outcome_record(outcome))
 
     def path_error(self, path: str, reason: str) -> None:
-        self.add({"path": path, "config": None, "status": "error", "dialect": None, "error": reason,
+        self.add({"path": path, "config": None, "status": "error", "dialect": None, "error": reason, "warning": None,
                   "rewrites": [], "findings": [], "renames": []})
 
     def finish(self, totals: Totals) -> None:
         self._stream.write(f'\n], "totals": {json.dumps(totals.as_dict(), sort_keys=True)}}}\n')
-        self._stream.close()
+        if self._close:
+            self._stream.close()
+        else:
+            self._stream.flush()

@@ -6,14 +6,18 @@ import io
 import os
 import sys
 import time
-from migrate_scopes.pipeline import ERROR, FileOutcome
+from migrate_scopes.migrate.result import Finding, Rewrite
+from migrate_scopes.pipeline import CHANGED, ERROR, FileOutcome
 from migrate_scopes.report.format import (
     Style,
     format_error,
+    format_file_done,
     format_finding,
     format_rename,
     format_summary,
+    format_warning,
     github_annotation,
+    github_level,
 )
 from migrate_scopes.report.totals import Totals
 
@@ -115,12 +119,21 @@ class TerminalReporter:
         self._done += 1
         if outcome.status == ERROR and outcome.error:
             self.path_error(outcome.path, outcome.error)
+        if outcome.warning:
+            if self.github:
+                self._print(github_annotation("warning", outcome.path, outcome.warning))
+            else:
+                self._print(format_warning(outcome.path, outcome.warning, self.style))
+        if outcome.status == CHANGED and self.mode in ("write", "check") and not self.quiet:
+            self._print(format_file_done(outcome.path, self.mode, self.style))
+        if self.github and outcome.status == CHANGED and self.mode != "write":
+            for rewrite in outcome.rewrites:
+                # The lines that make --check fail, where a reviewer reads them.
+                self._annotate("error" if self.mode == "check" else "notice", outcome.path,
+                               rewrite, f"would be rewritten: {rewrite.message}")
         for finding in outcome.findings:
             if self.github:
-                where = f"cell {finding.cell}, line {finding.line}: " if finding.cell else ""
-                line = None if finding.cell else finding.line
-                col = None if finding.cell else finding.col
-                self._print(github_annotation("warning", outcome.path, where + finding.message, line, col, finding.code))
+                self._annotate(github_level(finding.code, self.mode), outcome.path, finding, finding.message)
             else:
                 self._print(format_finding(outcome.path, finding, self.style))
         flagged = {(f.cell, f.line, f.col) for f in outcome.findings}
@@ -133,6 +146,13 @@ class TerminalReporter:
             else:
                 self._print(format_rename(outcome.path, rename, self.style))
         self._advance()
+
+    def _annotate(self, level: str, path: str, item: Finding | Rewrite, message: str) -> None:
+        # GitHub places annotations on lines of the file; a notebook cell's line is not one.
+        where = f"cell {item.cell}, line {item.line}: " if item.cell else ""
+        line = None if item.cell else item.line
+        col = None if item.cell else item.col
+        self._print(github_annotation(level, path, where + message, line, col, item.code))
 
     def _advance(self) -> None:
         if not self.progress_allowed or self._done >= self._total:

@@ -1,0 +1,91 @@
+"""Every code the tool prints, what kind of thing it names, and which findings are kept.
+
+The passes use these codes; reporters ask `kind_of` how serious a finding is (does it
+make `--check` fail? a warning or a notice in GitHub annotations?), so that knowledge
+lives here only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: A rewrite the tool makes (counted in the JSON report; pending ones make `--check` fail).
+REWRITE = "rewrite"
+#: A deprecated call left in the code for hand work: `--check` fails while it is there.
+MANUAL = "manual"
+#: Code that works but is likely wrong (a warning).
+LINT = "lint"
+#: Pure information (a notice).
+INFO = "info"
+
+CODES: dict[str, str] = {
+    "MS001": REWRITE,  # op_scope -> name_scope
+    "MS002": REWRITE,  # variable_op_scope -> variable_scope
+    "MS003": REWRITE,  # import updated
+    "MS101": MANUAL,  # *args
+    "MS102": MANUAL,  # used without calling it
+    "MS103": MANUAL,  # name bound to TensorFlow's function and to something else
+    "MS104": MANUAL,  # call that does not fit the signature
+    "MS105": MANUAL,  # the new name is already taken
+    "MS106": MANUAL,  # call that cannot be read on its own
+    "MS107": MANUAL,  # reached through a name not defined in the file
+    "MS108": MANUAL,  # a use where the new function behaves differently
+    "MS201": LINT,  # get_variable under a name scope
+    "MS202": REWRITE,  # get_variable prefixed (--wrap-get-variable)
+    "MS203": LINT,  # renamed to a name known only at run time: map it by hand
+    "MS204": LINT,  # cannot be prefixed safely
+    "MS301": LINT,  # as a finding: r0.10's positional reuse rewritten, check the variables exist
+    "MS302": LINT,  # looks like r0.10's positional reuse; left alone
+    "MS401": INFO,  # read as Python 2
+}
+
+
+def kind_of(code: str) -> str:
+    """The kind of a finding's code; an unknown code is treated as a lint."""
+    return CODES.get(code, LINT)
+
+
+def is_manual(code: str) -> bool:
+    return kind_of(code) == MANUAL
+
+
+def unknown_codes(prefixes: Iterable[str]) -> list[str]:
+    """The entries of a select/ignore list that name no code (a prefix such as MS2 names several)."""
+    return [p for p in prefixes if not any(code.startswith(p) for code in CODES)]
+
+
+def is_selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    """As in ruff: the most specific matching entry decides (`select = ["MS2"]`,
+    `ignore = ["MS201"]` keeps MS202 but not MS201); on a tie, ignore wins."""
+    chosen = max((len(p) for p in (select if select is not None else [""]) if code.startswith(p)), default=-1)
+    dropped = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    return chosen > dropped
+
+
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+
+
+def noqa_codes(line: str) -> frozenset[str] | None:
+    """The codes a `# noqa` comment on this line names (empty: a bare `# noqa`), or None.
+
+    As flake8 reads it: `# noqa`, `# noqa: MS201`, `# noqa: MS201,MS302` (or spaces).
+    """
+    match = _NOQA.search(line)
+    if match is None:
+        return None
+    codes = match.group("codes")
+    return frozenset(c.upper() for c in re.split(r"[,\s]+", codes) if c) if codes else frozenset()
+
+
+def silenced_by_noqa(code: str, named: frozenset[str] | None) -> bool:
+    """Whether a `# noqa` reading `named` silences `code`.
+
+    A bare `# noqa` (often written for flake8 long ago) silences lints and notices, never a
+    deprecated call left for hand work: that takes its code, `# noqa: MS102`.
+    """
+    if named is None:
+        return False
+    if not named:
+        return not is_manual(code)
+    return code in named
