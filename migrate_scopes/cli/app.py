@@ -33,11 +33,23 @@ git, .git, virtual environments, build, dist, node_modules and __pycache__; a fi
 named on the command line is always processed (unless --force-exclude).
 
 Settings can live in pyproject.toml under [tool.migrate-scopes] (exclude, jobs,
-passes, wrap-get-variable); each file follows the nearest such table above it (not
+passes, wrap-get-variable, select, ignore); each file follows the nearest such table
+above it (not
 past the top of its git work tree); --config and command-line options win.
 
-Exit status: 0 done or nothing to do; 1 with --check when a file would change;
-2 when a file could not be processed (named on stderr) or on a usage error.
+--check and in-place runs name each changed file on stderr ("would migrate PATH",
+"migrated PATH"). A `# noqa: CODE` comment silences a finding on its line (a bare
+`# noqa` silences all but the MS1xx calls left for hand work); select/ignore choose
+codes.
+
+Colour: --color/--no-color, else NO_COLOR set: off, else FORCE_COLOR set: on, else on
+a terminal.
+
+Exit status: 0 done or nothing to do (lints, files only linted that cannot be parsed,
+and an empty selection are warnings); 1 with --check when a file would change or a
+deprecated call is left for hand work (MS1xx); 2 when a file that needs migrating
+could not be processed (named on stderr), an output file cannot be written, or on a
+usage error; 141 when standard output is closed early.
 """
 
 
