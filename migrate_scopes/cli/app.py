@@ -34,8 +34,8 @@ named on the command line is always processed (unless --force-exclude).
 
 Settings can live in pyproject.toml under [tool.migrate-scopes] (exclude, jobs,
 passes, wrap-get-variable, select, ignore); each file follows the nearest such table
-above it (not
-past the top of its git work tree); --config and command-line options win.
+above it (not past the top of its git work tree); --config and command-line options
+win.
 
 --check and in-place runs name each changed file on stderr ("would migrate PATH",
 "migrated PATH"). A `# noqa: CODE` comment silences a finding on its line (a bare
