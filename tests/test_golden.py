@@ -29,6 +29,12 @@ def test_every_file_is_read_by_the_loader() -> None:
     assert layout_problems() == []
 
 
+def test_no_test_data_outside_the_known_folders() -> None:
+    """A pair added in an old layout (testdata/golden/NAME.in.py, ...) would be read by nothing."""
+    known = {"cases", "tf_programs", "checkpoint_models"}
+    assert sorted(p.name for p in TESTDATA.iterdir() if p.name not in known) == []
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_output(case: GoldenCase) -> None:
     result = case.run()
