@@ -138,13 +138,7 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
             )
             # Visible on stderr too: code written for r0.11+ never reused here, and may
             # rely on that (it then creates the variables this call will now look up).
-            out.find(
-                call.span,
-                REWRITE_CODE,
-                f"rewritten to reuse={shown} as r0.10 meant it; if this code was written for "
-                f"TensorFlow r0.11 or later, {shown} was an ignored default_name and the scope "
-                "did not reuse: check that the variables exist before this scope",
-            )
+            out.find(call.span, REWRITE_CODE, _rewritten_message(second, shown))
             return
         out.find(
             call.span,
@@ -174,3 +168,17 @@ def run(ctx: PassContext) -> PassOutput:
         if call.resolution.function == FUNCTION and call.resolution.status is Status.TENSORFLOW:
             _check(ctx, out, call)
     return out
+
+
+def _rewritten_message(flag: cst.BaseExpression, shown: str) -> str:
+    if isinstance(flag, cst.Name) and flag.value == "False":
+        # r0.10 and r0.11+ both compute `reuse or parent.reuse`: False inherits, like None.
+        return (
+            "rewritten to reuse=False as r0.10 meant it; reuse behaves as before in every "
+            "TensorFlow version (False, like None, inherits the enclosing scope's reuse)"
+        )
+    return (
+        f"rewritten to reuse={shown} as r0.10 meant it; if this code was written for "
+        f"TensorFlow r0.11 or later, {shown} was an ignored default_name and the scope "
+        "did not reuse: check that the variables exist before this scope"
+    )
