@@ -11,12 +11,10 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from migrate_scopes.migrate.codes import LINT, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
 from migrate_scopes.pipeline import CHANGED, FileOutcome
 from migrate_scopes.report.totals import Totals
-
-#: Findings that mean a deprecated call (or a get_variable) is still there for a person to migrate.
-HAND_WORK_CODES = frozenset({"MS204", "MS302"})
 
 HAND_WORK, LINTS, NOTES = "Left for hand work", "Lints", "Notes"
 
@@ -24,12 +22,11 @@ TITLE = "Move off TensorFlow's deprecated op_scope / variable_op_scope"
 
 
 def finding_group(code: str) -> str:
-    """Which section of the summary a finding belongs to."""
-    if code.startswith("MS1") or code in HAND_WORK_CODES:
-        return HAND_WORK  # reported, not rewritten
-    if code.startswith("MS2"):
-        return LINTS
-    return NOTES  # rewritten but worth a look (MS301), or information (MS401)
+    """Which section of the summary a finding belongs to: its kind in `codes`."""
+    kind = kind_of(code)
+    if kind == MANUAL:
+        return HAND_WORK  # a deprecated call reported, not rewritten
+    return LINTS if kind == LINT else NOTES
 
 
 _SPECIAL = re.compile(r"[\\`*<>\[\]|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
