@@ -113,6 +113,8 @@ class _Walker:
         self.withs: tuple[tuple[ast.Call, ast.withitem], ...] = ()
         self.statement: ast.stmt | None = None
         self.imports: list[ImportBinding] = []
+        #: Resolutions by (id of a scope's binding list, attribute parts); see `_resolve`.
+        self.resolved: dict[tuple[int, tuple[str, ...]], Resolution] = {}
 
     # -- helpers ---------------------------------------------------------------
     def _new_scope(self, kind: str, parent: _Scope | None) -> _Scope:
@@ -445,6 +447,20 @@ def _qualified_names(walker: _Walker, binding: _Binding, seen: frozenset[int] = 
 
 def _resolve(walker: _Walker, scope: _Scope, root: str, parts: tuple[str, ...]) -> Resolution:
     bindings = _lookup(walker, scope, root)
+    if bindings is None:
+        return _resolve_bindings(walker, None, root, parts)
+    # Every use reaching the same bindings resolves alike: a name bound many times (a file
+    # of concatenated modules, each importing `tf`) is not walked again for each use.
+    key = (id(bindings), parts)
+    resolution = walker.resolved.get(key)
+    if resolution is None:
+        resolution = walker.resolved[key] = _resolve_bindings(walker, bindings, root, parts)
+    return resolution
+
+
+def _resolve_bindings(
+    walker: _Walker, bindings: list[_Binding] | None, root: str, parts: tuple[str, ...]
+) -> Resolution:
     suffix = "".join("." + part for part in parts)
     if bindings is None:
         # Unbound here: maybe brought in by `from tensorflow import *`.
@@ -509,11 +525,15 @@ def analyse(
     imports = _mark_alone_in_block(tree, walker.imports, source)
     fixed = {(b.statement.start, b.alias_index): b for b in imports}
 
+    fixed_resolutions: dict[int, Resolution] = {}  # shared resolutions stay shared
+
     def fix(resolution: Resolution) -> Resolution:
         if not resolution.imports:
             return resolution
-        refreshed = tuple(fixed[(b.statement.start, b.alias_index)] for b in resolution.imports)
-        return replace(resolution, imports=refreshed)
+        if id(resolution) not in fixed_resolutions:
+            refreshed = tuple(fixed[(b.statement.start, b.alias_index)] for b in resolution.imports)
+            fixed_resolutions[id(resolution)] = replace(resolution, imports=refreshed)
+        return fixed_resolutions[id(resolution)]
 
     pending = list(walker.refs)
     imported_names = {b.local_name for b in imports} | RELEVANT_FUNCTIONS
@@ -555,14 +575,22 @@ def analyse(
                 is_decorator=id(ref.call) in walker.decorators,
             )
         )
-    # Enclosing with-items, now that every resolved call has its index.
+    # Enclosing with-items, now that every resolved call has its index. The `as` text is
+    # cut from `text` by the positions `ast` gave (`ast.get_source_segment` would split
+    # the whole source again for every target).
+    parsed = source if positions is None else SourceText(text)
+
+    def segment(node: ast.AST) -> str:
+        start = parsed.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+        return text[start : parsed.offset(node.end_lineno, node.end_col_offset)]  # type: ignore[attr-defined]
+
     for ref, resolution in resolved:
         if ref.call is None:
             continue
         items = tuple(
             WithItem(
                 call_index=call_index[id(call)],
-                target=ast.get_source_segment(text, item.optional_vars) if item.optional_vars else None,
+                target=segment(item.optional_vars) if item.optional_vars else None,
                 target_is_name=isinstance(item.optional_vars, ast.Name),
             )
             for call, item in ref.withs

@@ -67,7 +67,8 @@ def _element_value(element: cst.BaseElement) -> cst.BaseExpression:
     return element.value
 
 
-def arg_info(arg: cst.Arg) -> ArgInfo:
+def arg_info(arg: cst.Arg, may_bind: bool = True) -> ArgInfo:
+    """`may_bind=False`: the call's text has no `:=` (spares printing each argument to look)."""
     if arg.star == "*":
         kind = ArgKind.STAR
     elif arg.star == "**":
@@ -78,7 +79,7 @@ def arg_info(arg: cst.Arg) -> ArgInfo:
         kind = ArgKind.POSITIONAL
     keyword = arg.keyword.value if arg.keyword is not None else None
     effect = effect_of(arg.value)
-    if effect >= Effect.NAME and ":=" in _EMPTY_MODULE.code_for_node(arg.value):
+    if may_bind and effect >= Effect.NAME and ":=" in _EMPTY_MODULE.code_for_node(arg.value):
         effect = Effect.BINDS
     return ArgInfo(kind, keyword, effect)
 

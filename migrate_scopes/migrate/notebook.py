@@ -385,6 +385,7 @@ def migrate_notebook_text(text: str, options: MigrationOptions) -> MigrationResu
 
     replacements: list[tuple[_Source, str]] = []
     new_cells = list(cells)
+    ascii_only = _ensure_ascii(text)
     for index, edits in sorted(_cell_edits(joined, cells, output.edits).items()):
         new_cell = apply_edits(cells[index], edits)
         if new_cell.endswith(("\n", "\r")) and not cells[index].endswith(("\n", "\r")):
@@ -395,12 +396,16 @@ def migrate_notebook_text(text: str, options: MigrationOptions) -> MigrationResu
         if not _still_parses(new_cell, analysis.dialect):
             raise MigrationError(f"code cell {index + 1}: the migrated cell does not parse; left as it is")
         new_cells[index] = new_cell
-        replacements.append((sources[index], _source_json(text, sources[index], new_cell)))
+        replacements.append((sources[index], _source_json(text, sources[index], new_cell, ascii_only)))
     if replacements:
         check_bindings(analysis, output, _join([mask_ipython(cell) for cell in new_cells]).text)
-    code = text
-    for source, new_json in sorted(replacements, key=lambda item: -item[0].start):
-        code = code[: source.start] + new_json + code[source.end :]
+    # One pass over the JSON text, however many cells changed.
+    pieces: list[str] = []
+    copied = 0
+    for source, new_json in sorted(replacements, key=lambda item: item[0].start):
+        pieces += [text[copied : source.start], new_json]
+        copied = source.end
+    code = "".join(pieces) + text[copied:]
     return MigrationResult(
         source=text,
         code=code,
@@ -417,9 +422,7 @@ def _ensure_ascii(text: str) -> bool:
     return text.isascii() and re.search(r"\\u(?!00[0-7])[0-9a-fA-F]{4}", text) is not None
 
 
-def _source_json(text: str, source: _Source, new_cell: str) -> str:
-    ascii_only = _ensure_ascii(text)
-
+def _source_json(text: str, source: _Source, new_cell: str, ascii_only: bool) -> str:
     def dump(value: str) -> str:
         return json.dumps(value, ensure_ascii=ascii_only)
 

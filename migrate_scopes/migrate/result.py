@@ -69,6 +69,9 @@ class MigrationResult:
     renames: list[VariableRename] = field(default_factory=list)
     #: "python3", "python2" or "notebook": how the source was read.
     dialect: str = "python3"
+    #: Where `code` differs from `source`, when known: (source start, source end, code
+    #: start, code end) character offsets of each outermost edit, in order.
+    changes: tuple[tuple[int, int, int, int], ...] | None = None
 
     @property
     def changed(self) -> bool:

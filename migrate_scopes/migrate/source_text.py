@@ -8,12 +8,13 @@ everything outside an edited span stays byte for byte as it was.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
 # Python's tokenizer treats exactly these as line ends (not \f, \v or U+2028).
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_TAB = re.compile("\t")
 
 
 class SourceText:
@@ -23,6 +24,11 @@ class SourceText:
         self.text = text
         self.line_starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
         self.column_shifts = column_shifts or {}
+        self._ascii = text.isascii()
+        #: Per non-ASCII line: character offset of each UTF-8 byte column (built once per line,
+        #: so a long line with many positions is not re-encoded for each).
+        self._byte_columns: dict[int, list[int] | None] = {}
+        self._tabs: list[int] | None = None  # offsets of every tab, found on first use
 
     def line_text(self, line: int) -> str:
         """Line `line` (1-based) without its line end."""
@@ -34,12 +40,21 @@ class SourceText:
         """Character offset of (1-based line, UTF-8 byte column)."""
         start = self.line_starts[line - 1]
         byte_col -= self.column_shifts.get(line, 0)
-        if byte_col == 0:
-            return start
-        line_text = self.line_text(line)
-        if line_text.isascii():
+        if byte_col == 0 or self._ascii:
             return start + byte_col
-        return start + len(line_text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+        if line not in self._byte_columns:
+            self._byte_columns[line] = _char_columns(self.line_text(line))
+        columns = self._byte_columns[line]
+        if columns is None:  # an ASCII line in a non-ASCII file
+            return start + byte_col
+        return start + columns[min(byte_col, len(columns) - 1)]
+
+    def has_tab(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a tab (without scanning it each time)."""
+        if self._tabs is None:
+            self._tabs = [match.start() for match in _TAB.finditer(self.text)]
+        index = bisect_left(self._tabs, start)
+        return index < len(self._tabs) and self._tabs[index] < end
 
     def position(self, offset: int) -> tuple[int, int]:
         """(1-based line, 1-based character column) of a character offset."""
@@ -50,6 +65,23 @@ class SourceText:
         """The file's first line end, for text we add ("\\n" for one-line files)."""
         match = _LINE_END.search(self.text)
         return match.group() if match else "\n"
+
+
+def _char_columns(line: str) -> list[int] | None:
+    """Character column of each UTF-8 byte column of `line` (None: ASCII, the same).
+
+    A byte column inside a character counts that character (as decoding the cut bytes
+    with "replace" would); one past the end is the line's length.
+    """
+    if line.isascii():
+        return None
+    columns: list[int] = []
+    for index, char in enumerate(line):
+        width = len(char.encode("utf-8", "surrogatepass"))
+        columns.append(index)
+        columns.extend([index + 1] * (width - 1))
+    columns.append(len(line))
+    return columns
 
 
 @dataclass(frozen=True)
@@ -71,19 +103,72 @@ def replace_with(replacement: str) -> Callable[[str], str]:
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply edits that are disjoint or nested (never partly overlapping)."""
-    # Right to left, inner before outer, so earlier offsets stay valid; an outer
-    # span grows or shrinks by what the edits inside it changed. An insertion at a
-    # span's start goes last, so it does not shift the span before it is rewritten.
-    ordered = sorted(edits, key=lambda edit: (-edit.start, edit.start == edit.end, edit.end))
-    applied: list[tuple[int, int, int]] = []  # (start, original end, length delta)
-    for edit in ordered:
-        delta_inside = sum(d for s, e, d in applied if _inside(s, e, edit.start, edit.end))
-        current_end = edit.end + delta_inside
-        old = text[edit.start : current_end]
-        new = edit.rewrite(old)
-        text = text[: edit.start] + new + text[current_end:]
-        applied.append((edit.start, edit.end, len(new) - len(old)))
-    return text
+    return apply_edits_with_changes(text, edits)[0]
+
+
+def apply_edits_with_changes(text: str, edits: list[Edit]) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """`apply_edits`, and where the outermost edits landed: (old start, old end, new start,
+    new end) of each, in order (what a diff needs to know, without comparing texts).
+
+    Linear in the text plus the edits: the edits form a tree (nesting), each span is
+    rebuilt once from its original text and its children's results, innermost first.
+    An insertion (start == end) at a span's boundary lies outside it, before a span that
+    starts there and after one that ends there; insertions at one point come out in
+    reverse order; of two edits with the same span the later one is the outer one.
+    """
+    if not edits:
+        return text, []
+    # Outer before inner, by position; at one offset insertions first (they go before a
+    # span starting there), the later of equal insertions first.
+    order = sorted(
+        range(len(edits)),
+        key=lambda i: (edits[i].start, edits[i].start != edits[i].end, -edits[i].end, -i),
+    )
+    # Stack of open spans: (edit, pieces of its new text so far, offset copied up to).
+    root = Edit(0, len(text), lambda current: current)
+    stack: list[tuple[Edit, list[str], int]] = [(root, [], 0)]
+    changes: list[tuple[int, int, int]] = []  # outermost edits: (start, end, new length)
+    for index in order:
+        edit = edits[index]
+        while not _inside(edit.start, edit.end, stack[-1][0].start, stack[-1][0].end) and len(stack) > 1:
+            _close(text, stack, changes)
+        outer, pieces, copied = stack[-1]
+        if edit.start < copied or (edit.start != edit.end and edit.end > outer.end):
+            raise ValueError("edits overlap without nesting")
+        pieces.append(text[copied : edit.start])
+        stack[-1] = (outer, pieces, edit.start)
+        if edit.start == edit.end:
+            pieces.append(edit.rewrite(""))
+            if len(stack) == 1:
+                changes.append((edit.start, edit.end, len(pieces[-1])))
+            continue
+        stack.append((edit, [], edit.start))
+    while len(stack) > 1:
+        _close(text, stack, changes)
+    _root, pieces, copied = stack[0]
+    pieces.append(text[copied:])
+    return "".join(pieces), _new_offsets(changes)
+
+
+def _close(text: str, stack: list[tuple[Edit, list[str], int]], changes: list[tuple[int, int, int]]) -> None:
+    """Finish the innermost open span: rewrite its current text, hand it to its parent."""
+    edit, pieces, copied = stack.pop()
+    pieces.append(text[copied : edit.end])
+    outer, outer_pieces, _copied = stack[-1]
+    outer_pieces.append(edit.rewrite("".join(pieces)))
+    stack[-1] = (outer, outer_pieces, edit.end)
+    if len(stack) == 1:
+        changes.append((edit.start, edit.end, len(outer_pieces[-1])))
+
+
+def _new_offsets(changes: list[tuple[int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """(old start, old end, new length) of outermost edits, in order -> with new offsets."""
+    result: list[tuple[int, int, int, int]] = []
+    shift = 0
+    for start, end, length in changes:
+        result.append((start, end, start + shift, start + shift + length))
+        shift += length - (end - start)
+    return result
 
 
 def _inside(start: int, end: int, outer_start: int, outer_end: int) -> bool:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -29,17 +32,35 @@ def display_path_for_diff(path: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def unified_diff(old: str, new: str, path: str, context: int = 3) -> str:
-    """A patch for one file, applicable with `git apply` or `patch -p1` from the current directory."""
+#: One changed span: (old start, old end, new start, new end), character offsets.
+Change = tuple[int, int, int, int]
+#: A block of lines that differ: old lines [i1, i2) became new lines [j1, j2).
+_Block = tuple[int, int, int, int]
+#: Blocks up to this many line pairs get difflib's finest split; larger ones stay whole,
+#: so a diff costs time linear in the file whatever it holds.
+_REFINE_LIMIT = 10_000
+
+
+def unified_diff(
+    old: str, new: str, path: str, context: int = 3, changes: Sequence[Change] | None = None
+) -> str:
+    """A patch for one file, applicable with `git apply` or `patch -p1` from the current directory.
+
+    `changes`: the spans that differ (disjoint, in order), when the caller knows them (the
+    engine does); the diff is then built from their lines alone. Without them (or when they
+    do not account for every difference) the lines of `old` and `new` are compared: common
+    lines at both ends, then lines that occur once in each as anchors; both are linear.
+    """
     if old == new:
         return ""
     name = display_path_for_diff(path)
-    body = difflib.unified_diff(
-        split_lines(old), split_lines(new), f"a/{name}", f"b/{name}", n=context, lineterm="\n"
-    )
-    out = [f"diff --git a/{name} b/{name}\n"]
-    for line in body:
-        out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
+    old_lines, new_lines = split_lines(old), split_lines(new)
+    blocks = _blocks_from_changes(old, new, old_lines, new_lines, changes) if changes else None
+    if blocks is None:
+        blocks = _blocks_from_lines(old_lines, new_lines)
+    out = [f"diff --git a/{name} b/{name}\n", f"--- a/{name}\n", f"+++ b/{name}\n"]
+    for group in _groups(_refined(blocks, old_lines, new_lines), context):
+        out += _hunk(group, old_lines, new_lines, context)
     return "".join(out)
 
 
@@ -50,6 +71,150 @@ def encode_diff(diff: str, encoding: str) -> bytes:
     first_hunk = next((i for i, line in enumerate(lines) if line.startswith("@@")), len(lines))
     header, hunks = "".join(lines[:first_hunk]), "".join(lines[first_hunk:])
     return header.encode("utf-8", "surrogateescape") + hunks.encode(encoding, "surrogateescape")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offset of each line start (git's lines: split on "\\n"), and of the end after a last "\\n"."""
+    starts = [0]
+    index = text.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def _blocks_from_changes(
+    old: str, new: str, old_lines: list[str], new_lines: list[str], changes: Sequence[Change]
+) -> list[_Block] | None:
+    """The lines each change touches, merged where they share a line; None when the
+    changes do not explain every difference between `old` and `new`."""
+    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    blocks: list[_Block] = []
+    for old_start, old_end, new_start, new_end in sorted(changes):
+        i1 = bisect_right(old_starts, old_start) - 1
+        j1 = bisect_right(new_starts, new_start) - 1
+        i2 = bisect_right(old_starts, old_end) - 1
+        j2 = bisect_right(new_starts, new_end) - 1
+        if old_starts[i2] != old_end or new_starts[j2] != new_end:  # ends inside a line: take it all
+            i2, j2 = min(i2 + 1, len(old_lines)), min(j2 + 1, len(new_lines))
+        if blocks and i1 <= blocks[-1][1]:  # shares a line with the previous change
+            i1, _i2, j1, _j2 = blocks.pop()
+        blocks.append((i1, i2, j1, j2))
+    # Every line outside the blocks must be the same on both sides, one for one.
+    i, j = 0, 0
+    for i1, i2, j1, j2 in [*blocks, (len(old_lines), len(old_lines), len(new_lines), len(new_lines))]:
+        if i1 - i != j1 - j or i1 < i or old_lines[i:i1] != new_lines[j:j1]:
+            return None
+        i, j = i2, j2
+    return blocks
+
+
+def _blocks_from_lines(old: list[str], new: list[str]) -> list[_Block]:
+    """Differing line blocks found from the lines alone (a patience diff, without recursion)."""
+    low = 0
+    while low < len(old) and low < len(new) and old[low] == new[low]:
+        low += 1
+    old_high, new_high = len(old), len(new)
+    while old_high > low and new_high > low and old[old_high - 1] == new[new_high - 1]:
+        old_high, new_high = old_high - 1, new_high - 1
+    old_count = Counter(old[low:old_high])
+    new_count = Counter(new[low:new_high])
+    new_index = {line: j for j, line in enumerate(new[low:new_high], low) if new_count[line] == 1}
+    pairs = [
+        (i, new_index[line])
+        for i, line in enumerate(old[low:old_high], low)
+        if old_count[line] == 1 and line in new_index
+    ]
+    blocks: list[_Block] = []
+    i, j = low, low
+    for anchor_i, anchor_j in [*_increasing(pairs), (old_high, new_high)]:
+        i1, i2, j1, j2 = i, anchor_i, j, anchor_j
+        while i1 < i2 and j1 < j2 and old[i1] == new[j1]:
+            i1, j1 = i1 + 1, j1 + 1
+        while i2 > i1 and j2 > j1 and old[i2 - 1] == new[j2 - 1]:
+            i2, j2 = i2 - 1, j2 - 1
+        if i1 < i2 or j1 < j2:
+            blocks.append((i1, i2, j1, j2))
+        i, j = anchor_i + 1, anchor_j + 1
+    return blocks
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of `pairs` (increasing first items) whose second items increase."""
+    tails: list[int] = []  # second item ending the best run of each length
+    tail_index: list[int] = []
+    previous: list[int] = []
+    for index, (_i, j) in enumerate(pairs):
+        length = bisect_left(tails, j)
+        if length == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[length], tail_index[length] = j, index
+        previous.append(tail_index[length - 1] if length else -1)
+    result: list[tuple[int, int]] = []
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        result.append(pairs[index])
+        index = previous[index]
+    return result[::-1]
+
+
+def _refined(blocks: list[_Block], old: list[str], new: list[str]) -> list[_Block]:
+    """Each block split by difflib where it is small enough (a multi-line call with a line
+    that did not change shows that line as context)."""
+    refined: list[_Block] = []
+    for i1, i2, j1, j2 in blocks:
+        if (i2 - i1) * (j2 - j1) > _REFINE_LIMIT:
+            refined.append((i1, i2, j1, j2))
+            continue
+        matcher = difflib.SequenceMatcher(None, old[i1:i2], new[j1:j2], autojunk=False)
+        refined += [
+            (i1 + a1, i1 + a2, j1 + b1, j1 + b2)
+            for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+            if tag != "equal"
+        ]
+    return refined
+
+
+def _groups(blocks: list[_Block], context: int) -> list[list[_Block]]:
+    """Blocks that share a hunk: at most 2 * `context` unchanged lines apart (as difflib does)."""
+    groups: list[list[_Block]] = []
+    for block in blocks:
+        if groups and block[0] - groups[-1][-1][1] <= 2 * context:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _hunk(group: list[_Block], old: list[str], new: list[str], context: int) -> list[str]:
+    first, last = group[0], group[-1]
+    old_start = max(0, first[0] - context)
+    new_start = first[2] - (first[0] - old_start)
+    old_end = min(len(old), last[1] + context)
+    new_end = last[3] + (old_end - last[1])
+    out = [f"@@ -{_range(old_start, old_end)} +{_range(new_start, new_end)} @@\n"]
+    cursor = old_start
+    for i1, i2, j1, j2 in group:
+        out += [_line(" ", line) for line in old[cursor:i1]]
+        out += [_line("-", line) for line in old[i1:i2]]
+        out += [_line("+", line) for line in new[j1:j2]]
+        cursor = i2
+    out += [_line(" ", line) for line in old[cursor:old_end]]
+    return out
+
+
+def _range(start: int, end: int) -> str:
+    """A hunk's line range as unified diffs write it (difflib's and git's convention)."""
+    length = end - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
+
+
+def _line(mark: str, line: str) -> str:
+    return mark + line if line.endswith("\n") else mark + line + "\n" + NO_NEWLINE
 
 
 _COLORS = {"+": "\x1b[32m", "-": "\x1b[31m", "@": "\x1b[36m", "\\": "\x1b[2m"}

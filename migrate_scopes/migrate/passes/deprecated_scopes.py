@@ -10,6 +10,8 @@ imports follow. What cannot be rewritten safely is reported, not guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
 
 import libcst as cst
 
@@ -35,40 +37,46 @@ IMPORT_CODE = "MS003"
 class _Planned:
     call: Call
     scope: DeprecatedScope
+    node: cst.Call  # the call's text, parsed
 
 
 def _signature_hint(scope: DeprecatedScope) -> str:
     return f"{scope.new}({', '.join(scope.new_params[:3])}, ...)"
 
 
-def _plan(ctx: PassContext, call: Call, scope: DeprecatedScope) -> list[PlacedArg] | Refusal:
+def _rebind_plan(node: cst.Call, text: str, scope: DeprecatedScope) -> list[PlacedArg] | Refusal:
+    infos = [arg_info(a, may_bind=":=" in text) for a in node.args]
+    return plan_rebind(infos, scope.old_params, scope.new_params, scope.old, scope.required)
+
+
+def _plan(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[cst.Call, list[PlacedArg]] | Refusal:
+    text = ctx.segment(call.span)
     try:
-        node = parse_call(ctx.segment(call.span))
+        node = parse_call(text)
     except (cst.ParserSyntaxError, ValueError, RecursionError):
         return Refusal(
             "MS106",
             f"cannot read this {scope.old}() call on its own (Python 2 syntax inside its "
             "arguments?); rewrite it by hand",
         )
-    return plan_rebind(
-        [arg_info(a) for a in node.args], scope.old_params, scope.new_params, scope.old, scope.required
-    )
+    plan = _rebind_plan(node, text, scope)
+    return plan if isinstance(plan, Refusal) else (node, plan)
 
 
-def _call_rewriter(scope: DeprecatedScope, new_callee: str, column: int | None):
-    """`column`: where the call starts on its line, when it is plain spaces before it."""
+def _call_rewriter(scope: DeprecatedScope, new_callee: str, column: int | None, original: str, parsed: cst.Call):
+    """`column`: where the call starts on its line, when it is plain spaces before it.
+    `parsed` is `original` (the call's text before any edit inside it) already parsed."""
 
     def rewrite(text: str) -> str:
-        node = parse_call(text)
-        plan = plan_rebind(
-            [arg_info(a) for a in node.args], scope.old_params, scope.new_params, scope.old, scope.required
-        )
+        node = parsed if text == original else parse_call(text)
+        plan = _rebind_plan(node, text, scope)
         assert not isinstance(plan, Refusal), "checked before the edit was made"
         new = rearrange_args(node, plan).with_changes(func=rename_callee(node.func, new_callee))
-        head = code_for(node.func, text) + code_for(node.whitespace_after_func, text)
-        new_head = code_for(new.func, text) + code_for(new.whitespace_after_func, text)
-        if column is not None and "\n" not in head and "\r" not in head:
-            new = realign(new, column + len(head), len(new_head) - len(head))
+        if column is not None and ("\n" in text or "\r" in text):  # else no line to realign
+            head = code_for(node.func, text) + code_for(node.whitespace_after_func, text)
+            new_head = code_for(new.func, text) + code_for(new.whitespace_after_func, text)
+            if "\n" not in head and "\r" not in head:
+                new = realign(new, column + len(head), len(new_head) - len(head))
         return code_for(new, text)
 
     return rewrite
@@ -77,8 +85,7 @@ def _call_rewriter(scope: DeprecatedScope, new_callee: str, column: int | None):
 def _plain_column(ctx: PassContext, span: Span) -> int | None:
     """Column of `span` on its line, or None when tabs make columns ambiguous."""
     line_start = ctx.source.line_starts[span.line - 1]
-    prefix = ctx.text[line_start : span.start]
-    return None if "\t" in prefix else len(prefix)
+    return None if ctx.source.has_tab(line_start, span.start) else span.start - line_start
 
 
 def _report_reference(out: PassOutput, ref: Reference, scope: DeprecatedScope) -> None:
@@ -114,8 +121,8 @@ def _report_mixed(out: PassOutput, span: Span, resolution: Resolution, scope: De
     out.find(span, refusal.code, refusal.message)
 
 
-def _why_not_rewritten(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[Span, Refusal] | None:
-    """Where and why this call must stay as it is; None when it can be rewritten."""
+def _why_not_rewritten(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[Span, Refusal] | cst.Call:
+    """Where and why this call must stay as it is; else its parsed text (it can be rewritten)."""
     if call.resolution.status is Status.MIXED:
         return call.func, _mixed(call.resolution, scope)
     if call.callee_is_name and call.resolution.assigned:
@@ -127,8 +134,9 @@ def _why_not_rewritten(ctx: PassContext, call: Call, scope: DeprecatedScope) -> 
     plan = _plan(ctx, call, scope)
     if isinstance(plan, Refusal):
         return call.span, plan
-    refusal = _context_refusal(ctx, call, scope)
-    return (call.span, refusal) if refusal is not None else None
+    node, _placed = plan
+    refusal = _context_refusal(node, call, scope)
+    return (call.span, refusal) if refusal is not None else node
 
 
 def _values_argument(node: cst.Call, scope: DeprecatedScope) -> cst.BaseExpression | None:
@@ -147,7 +155,7 @@ def _holds_no_tensor(values: cst.BaseExpression | None) -> bool:
     return isinstance(values, (cst.List, cst.Tuple)) and not values.elements
 
 
-def _context_refusal(ctx: PassContext, call: Call, scope: DeprecatedScope) -> Refusal | None:
+def _context_refusal(node: cst.Call, call: Call, scope: DeprecatedScope) -> Refusal | None:
     """Uses where the new function does not behave like the old one (checked in real TF)."""
     if call.is_decorator:
         # The old functions are generator context managers, which can decorate; the
@@ -160,7 +168,7 @@ def _context_refusal(ctx: PassContext, call: Call, scope: DeprecatedScope) -> Re
     if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
         # variable_scope(...) takes its graph from `values`, or else binds the default
         # graph when it is created; variable_op_scope(...) when it is entered.
-        if _holds_no_tensor(_values_argument(parse_call(ctx.segment(call.span)), scope)):
+        if _holds_no_tensor(_values_argument(node, scope)):
             return Refusal(
                 "MS108",
                 "this variable_op_scope(...) with no tensors in `values` is entered later, not "
@@ -202,12 +210,12 @@ def run(ctx: PassContext) -> PassOutput:
             out.retargeted[call.span.start] = scope.new
             continue
         refused = _why_not_rewritten(ctx, call, scope)
-        if refused is not None:
+        if isinstance(refused, tuple):
             span, refusal = refused
             out.find(span, refusal.code, refusal.message)
             blocked.add(id(call))
             continue
-        planned.append(_Planned(call, scope))
+        planned.append(_Planned(call, scope, refused))
 
     imports = _ImportPlan(ctx, out, blocked, retargeted)
     for item in planned:
@@ -218,7 +226,8 @@ def run(ctx: PassContext) -> PassOutput:
                 continue
         else:
             new_callee = scope.new
-        rewriter = _call_rewriter(scope, new_callee, _plain_column(ctx, call.span))
+        column = _plain_column(ctx, call.span)
+        rewriter = _call_rewriter(scope, new_callee, column, ctx.segment(call.span), item.node)
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
         out.retargeted[call.span.start] = scope.new
         out.rewrote(call.span, REWRITE_CODES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
@@ -276,6 +285,11 @@ def _exported(analysis, binding: ImportBinding) -> bool:
     return binding.scope_id == 0 and binding.local_name in analysis.exported_names
 
 
+class _Refused(Enum):
+    MIXED = "mixed"  # the bindings would need different new names
+    CONFLICT = "conflict"  # the new name is taken by something else
+
+
 class _ImportPlan:
     """What happens to each `from M import op_scope [as x]` binding."""
 
@@ -285,19 +299,29 @@ class _ImportPlan:
         self.ctx = ctx
         self.out = out
         analysis = ctx.analysis
-        uses: dict[ImportBinding, list[object]] = {}
+        # Uses resolving to the same bindings share one tuple (see analysis._resolve): group
+        # them, so a name imported N times and called N times costs N, not N * N.
+        groups: dict[int, tuple[tuple[ImportBinding, ...], bool]] = {}  # id -> (bindings, any use blocked)
         for use in [*analysis.calls, *analysis.references]:
-            for binding in use.resolution.imports:
-                uses.setdefault(binding, []).append(use)
+            bindings = use.resolution.imports
+            if bindings:
+                _bindings, any_blocked = groups.get(id(bindings), (bindings, False))
+                groups[id(bindings)] = (bindings, any_blocked or id(use) in blocked)
+        blocked_bindings: dict[ImportBinding, bool] = {}
+        for bindings, any_blocked in groups.values():
+            for binding in bindings:
+                blocked_bindings[binding] = blocked_bindings.get(binding, False) or any_blocked
         #: Bindings whose every use is rewritten: the old name can go (unless the
         #: module exports it through `__all__`: its importers still get it).
         self.fully_migrated = {
             binding
-            for binding, binding_uses in uses.items()
+            for binding, any_blocked in blocked_bindings.items()
             if binding.name in DEPRECATED_SCOPES
-            and not any(id(u) in blocked for u in binding_uses)
+            and not any_blocked
             and not _exported(analysis, binding)
         }
+        #: The callee name (or why there is none) per group of bindings and new name.
+        self._callees: dict[tuple[int, str], str | _Refused] = {}
         self.renamed: set[ImportBinding] = set()  # old alias becomes the new name
         self.removed: set[ImportBinding] = set()  # old alias goes: the new name is there already
         self.added: set[ImportBinding] = set()  # new name imported beside the old one
@@ -305,10 +329,12 @@ class _ImportPlan:
         self.retargeted = retargeted
 
     def _already_imported(self, binding: ImportBinding, new: str, local: str) -> bool:
-        return any(
-            other.name == new and other.local_name == local and other.scope_id == binding.scope_id
-            for other in self.ctx.analysis.imports
-        )
+        return (binding.scope_id, new, local) in self.imported
+
+    @cached_property
+    def imported(self) -> set[tuple[int, str, str]]:
+        """(scope id, name, local name) of every import binding, looked up once per call."""
+        return {(other.scope_id, other.name, other.local_name) for other in self.ctx.analysis.imports}
 
     def _new_local(self, binding: ImportBinding, scope: DeprecatedScope) -> str:
         if binding in self.fully_migrated and binding.asname:
@@ -322,14 +348,25 @@ class _ImportPlan:
                 self._conflict(call, scope)
                 return None
             return scope.new
-        locals_ = {self._new_local(b, scope) for b in bindings}
-        if len(locals_) != 1:
+        key = (id(bindings), scope.new)
+        if key not in self._callees:
+            self._callees[key] = self._callee_for_bindings(bindings, scope)
+        callee = self._callees[key]
+        if callee is _Refused.MIXED:
             _report_mixed(self.out, call.func, call.resolution, scope)
             return None
-        local = locals_.pop()
-        if local == scope.new and self._taken(scope.new):
+        if callee is _Refused.CONFLICT:
             self._conflict(call, scope)
             return None
+        return callee
+
+    def _callee_for_bindings(self, bindings: tuple[ImportBinding, ...], scope: DeprecatedScope) -> str | _Refused:
+        locals_ = {self._new_local(b, scope) for b in bindings}
+        if len(locals_) != 1:
+            return _Refused.MIXED
+        local = locals_.pop()
+        if local == scope.new and self._taken(scope.new):
+            return _Refused.CONFLICT
         for binding in bindings:
             if self._already_imported(binding, scope.new, local):
                 if binding in self.fully_migrated:
@@ -343,10 +380,12 @@ class _ImportPlan:
     def _taken(self, name: str) -> bool:
         """Whether `name` means something else somewhere in the file: bound to it, or used
         unbound (from an unknown `*` import, say), so importing TensorFlow's would shadow it."""
-        analysis = self.ctx.analysis
-        return name in analysis.non_tensorflow_names or any(
-            ref.callee_is_name and ref.resolution.function == name for ref in analysis.unresolved
-        )
+        return name in self.ctx.analysis.non_tensorflow_names or name in self._unresolved_names
+
+    @cached_property
+    def _unresolved_names(self) -> set[str | None]:
+        """Functions named by unbound names, found once for all calls."""
+        return {ref.resolution.function for ref in self.ctx.analysis.unresolved if ref.callee_is_name}
 
     def _conflict(self, call: Call, scope: DeprecatedScope) -> None:
         self.out.find(

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
@@ -327,7 +328,8 @@ class _Tree:
     def __init__(self, ctx: PassContext) -> None:
         self.source = ctx.analysis.positions or ctx.source
         self.module = ctx.analysis.tree
-        self._function_bodies: list[tuple[int, int]] | None = None
+        self._function_bodies: list[tuple[int, int]] | None = None  # sorted
+        self._parents: list[int | None] = []
 
     def _offset(self, node: ast.AST) -> int:
         return self.source.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
@@ -343,17 +345,33 @@ class _Tree:
 
     def function_of(self, span: Span) -> tuple[int, int] | None:
         """The innermost function or lambda body holding the span (None: module level or unreadable)."""
-        holding = [body for body in self._bodies() if body[0] <= span.start < body[1]]
-        return max(holding, default=None)  # bodies nest: the innermost starts last
+        bodies = self._bodies()
+        # Bodies nest: the last one starting at or before the span, or the nearest body
+        # around that one which holds the span (found without looking at every body).
+        index: int | None = bisect_right(bodies, (span.start, float("inf"))) - 1
+        while index is not None and index >= 0:
+            start, end = bodies[index]
+            if start <= span.start < end:
+                return bodies[index]
+            index = self._parents[index]
+        return None
 
     def _bodies(self) -> list[tuple[int, int]]:
         if self._function_bodies is None:
-            self._function_bodies = []
+            bodies = []
             for node in ast.walk(self.module) if self.module is not None else ():
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    self._function_bodies.append((self._offset(node.body[0]), self._end(node.body[-1])))
+                    bodies.append((self._offset(node.body[0]), self._end(node.body[-1])))
                 elif isinstance(node, ast.Lambda):
-                    self._function_bodies.append((self._offset(node.body), self._end(node.body)))
+                    bodies.append((self._offset(node.body), self._end(node.body)))
+            self._function_bodies = sorted(bodies)
+            self._parents = []  # index of the body around each one, or None
+            open_bodies: list[int] = []
+            for index, (start, _end) in enumerate(self._function_bodies):
+                while open_bodies and self._function_bodies[open_bodies[-1]][1] <= start:
+                    open_bodies.pop()
+                self._parents.append(open_bodies[-1] if open_bodies else None)
+                open_bodies.append(index)
         return self._function_bodies
 
 
