@@ -202,11 +202,15 @@ def run(ctx: PassContext) -> PassOutput:
                 f"TensorFlow's, migrate it by hand to {_signature_hint(scope)}",
             )
     retargeted = _version_dependent_imports(ctx)
+    reaches_retargeted: dict[int, bool] = {}  # per shared tuple of bindings
     for call in analysis.calls:
         scope = DEPRECATED_SCOPES.get(call.resolution.function or "")
         if scope is None:
             continue
-        if any(binding in retargeted for binding in call.resolution.imports):
+        bindings = call.resolution.imports
+        if id(bindings) not in reaches_retargeted:
+            reaches_retargeted[id(bindings)] = any(binding in retargeted for binding in bindings)
+        if reaches_retargeted[id(bindings)]:
             out.retargeted[call.span.start] = scope.new
             continue
         refused = _why_not_rewritten(ctx, call, scope)
@@ -248,7 +252,7 @@ def _binds_alike(ctx: PassContext, call: Call, scope: DeprecatedScope) -> bool:
     plan = plan_rebind(
         [arg_info(a) for a in node.args], scope.old_params, scope.new_params, scope.old, scope.required
     )
-    return not isinstance(plan, Refusal) and _context_refusal(ctx, call, scope) is None
+    return not isinstance(plan, Refusal) and _context_refusal(node, call, scope) is None
 
 
 def _version_dependent_imports(ctx: PassContext) -> set[ImportBinding]:
@@ -260,23 +264,30 @@ def _version_dependent_imports(ctx: PassContext) -> set[ImportBinding]:
     calls do; the calls stay as they are. A name the module exports keeps what it exports.
     """
     analysis = ctx.analysis
-    safe: dict[ImportBinding, bool] = {}
+    # Uses reaching the same bindings share their tuple: judge each use once, then each
+    # binding once per group, so N imports of a name used N times cost N, not N * N.
+    groups: dict[int, tuple[tuple[ImportBinding, ...], bool]] = {}  # id -> (bindings, every use alike)
     for use in [*analysis.calls, *analysis.references]:
         resolution = use.resolution
+        if not resolution.imports:
+            continue
         scope = DEPRECATED_SCOPES.get(resolution.function or "")
-        for binding in resolution.imports:
-            if binding.name not in DEPRECATED_SCOPES:
-                continue
-            alike = (
-                scope is not None
-                and isinstance(use, Call)
-                and resolution.status is Status.MIXED
-                and resolution.imports_only
-                and resolution.other_function == scope.new
-                and not _exported(analysis, binding)
-                and _binds_alike(ctx, use, scope)
-            )
-            safe[binding] = safe.get(binding, True) and alike
+        bindings, all_alike = groups.get(id(resolution.imports), (resolution.imports, True))
+        alike = (
+            all_alike
+            and scope is not None
+            and isinstance(use, Call)
+            and resolution.status is Status.MIXED
+            and resolution.imports_only
+            and resolution.other_function == scope.new
+            and _binds_alike(ctx, use, scope)
+        )
+        groups[id(bindings)] = (bindings, alike)
+    safe: dict[ImportBinding, bool] = {}
+    for bindings, alike in groups.values():
+        for binding in bindings:
+            if binding.name in DEPRECATED_SCOPES:
+                safe[binding] = safe.get(binding, True) and alike and not _exported(analysis, binding)
     return {binding for binding, alike in safe.items() if alike}
 
 
