@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from dataclasses import dataclass, field, replace
 
 from migrate_scopes.migrate.model import (
@@ -88,6 +89,11 @@ _COMPOUND = (
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
+#: A function or class body whose text holds none of these is not walked (`_inert_body`).
+_BODY_WORDS = (*sorted(RELEVANT_FUNCTIONS), "global", "nonlocal")
+_STAR_IMPORT = re.compile(r"import[\s\\]*\*")
+
+
 def _chain(node: ast.expr) -> tuple[str, tuple[str, ...]] | None:
     """`a.b.c` -> ("a", ("b", "c")); None when the chain does not start at a name."""
     parts: list[str] = []
@@ -115,6 +121,9 @@ class _Walker:
         self.imports: list[ImportBinding] = []
         #: Resolutions by (id of a scope's binding list, attribute parts); see `_resolve`.
         self.resolved: dict[tuple[int, tuple[str, ...]], Resolution] = {}
+        #: Function and class bodies not walked (see `_inert_body`), with what walking them
+        #: needs: the scope they bind in and the enclosing with items.
+        self.deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, _Scope, tuple]] = []
 
     # -- helpers ---------------------------------------------------------------
     def _new_scope(self, kind: str, parent: _Scope | None) -> _Scope:
@@ -182,6 +191,12 @@ class _Walker:
         self.bind(scope, node.name, node.lineno)
         inner = self._new_scope("function", scope)
         self._visit_arguments(node.args, scope, inner)
+        if self._inert_body(node):
+            self.deferred.append((node, inner, ()))
+            return
+        self._visit_function_body(node, inner)
+
+    def _visit_function_body(self, node: ast.FunctionDef | ast.AsyncFunctionDef, inner: _Scope) -> None:
         self._prescan_declarations(node.body, inner)
         outer_withs, self.withs = self.withs, ()  # lexical scopes end at a function
         self.visit_body(node.body, inner)
@@ -202,8 +217,46 @@ class _Walker:
             self.visit(child, scope)
         self.bind(scope, node.name, node.lineno)
         inner = self._new_scope("class", scope)
+        if self._inert_body(node):
+            self.deferred.append((node, inner, self.withs))
+            return
         self._prescan_declarations(node.body, inner)
         self.visit_body(node.body, inner)
+
+    def _inert_body(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
+        """Whether the body's text names nothing the analysis looks for, so that walking it
+        can change nothing outside it: no TensorFlow function name (attribute, import or
+        binding), no `global`/`nonlocal`, no `import *`. Only the local names of imports
+        (`from tensorflow import op_scope as s`) are known after the walk: `visit_deferred`.
+        Non-ASCII text is always walked (identifiers are NFKC-normalised)."""
+        source = self.source
+        start = source.offset(node.body[0].lineno, node.body[0].col_offset)
+        end = source.offset(node.end_lineno, node.end_col_offset)  # type: ignore[arg-type]
+        if source.has_non_ascii(start, end):
+            return False
+        text = source.text
+        return all(text.find(word, start, end) == -1 for word in _BODY_WORDS) and not _STAR_IMPORT.search(
+            text, start, end
+        )
+
+    def visit_deferred(self, names: set[str]) -> None:
+        """Walk the skipped bodies that mention one of `names` (such a body holds no import
+        of a TensorFlow function, so nothing it binds makes another body matter)."""
+        text = self.source.text
+        while self.deferred:  # bodies nested in a walked one are deferred in their turn
+            deferred, self.deferred = self.deferred, []
+            for node, inner, withs in deferred:
+                start = self.source.offset(node.body[0].lineno, node.body[0].col_offset)
+                end = self.source.offset(node.end_lineno, node.end_col_offset)  # type: ignore[arg-type]
+                if not any(text.find(name, start, end) != -1 for name in names):
+                    continue
+                outer_withs, self.withs = self.withs, withs
+                if isinstance(node, ast.ClassDef):
+                    self._prescan_declarations(node.body, inner)
+                    self.visit_body(node.body, inner)
+                else:
+                    self._visit_function_body(node, inner)
+                self.withs = outer_withs
 
     def _prescan_declarations(self, body: list[ast.stmt], scope: _Scope) -> None:
         """`global`/`nonlocal` apply to the whole block, even before they appear."""
@@ -522,6 +575,7 @@ def analyse(
     source = positions or SourceText(text)
     walker = _Walker(source)
     walker.visit(tree, walker.module)
+    walker.visit_deferred({b.local_name for b in walker.imports})
     imports = _mark_alone_in_block(tree, walker.imports, source)
     fixed = {(b.statement.start, b.alias_index): b for b in imports}
 

@@ -9,6 +9,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from migrate_scopes.migrate.analysis import analyse
 from migrate_scopes.migrate.codes import is_selected, noqa_codes, silenced_by_noqa
@@ -102,15 +103,24 @@ def _kept(finding: Finding, source: SourceText, options: MigrationOptions) -> bo
     return not silenced_by_noqa(finding.code, noqa_codes(source.line_text(finding.line)))
 
 
-def run_passes(
-    text: str, analysis: Analysis, options: MigrationOptions
-) -> tuple[str, PassOutput, list[tuple[int, int, int, int]]]:
-    """New text, what the passes found, and where the text changed (see apply_edits_with_changes)."""
+@dataclass
+class Passed:
+    """What the passes made of a text."""
+
+    text: str
+    output: PassOutput
+    #: Where the text changed (see apply_edits_with_changes).
+    changes: list[tuple[int, int, int, int]]
+    #: How the new text parsed when its bindings were checked ("python3" or "python2");
+    #: None when it did not change.
+    parsed_as: str | None
+
+
+def run_passes(text: str, analysis: Analysis, options: MigrationOptions) -> Passed:
     output = collect(text, analysis, options)
     new_text, changes = apply_edits_with_changes(text, output.edits)
-    if new_text != text:
-        check_bindings(analysis, output, new_text)
-    return new_text, output, changes
+    parsed_as = check_bindings(analysis, output, new_text) if new_text != text else None
+    return Passed(new_text, output, changes, parsed_as)
 
 
 def _uses(analysis: Analysis, retargeted: dict[int, str]) -> Counter[tuple[str, str | None, str]]:
@@ -126,12 +136,13 @@ def _uses(analysis: Analysis, retargeted: dict[int, str]) -> Counter[tuple[str, 
     return uses
 
 
-def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> None:
+def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> str:
     """The migrated text must call what the passes planned: each retargeted call its new
     function, every other use of a TensorFlow function name what it called before.
 
     Import edits change what a name means for every use of it, so this is checked on the
     result rather than trusted; `new_text` is the text the edits in `output` produce.
+    Returns how `new_text` parsed ("python3" or "python2"): a check of the output already.
     """
     planned = _uses(analysis, output.retargeted)
     try:
@@ -149,6 +160,7 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> Non
             f"the edits would change what a name calls (planned: {missing or 'nothing'}; found: "
             f"{extra or 'nothing'}); not migrated: this is a bug in migrate-scopes, please report it"
         )
+    return after.dialect
 
 
 @contextmanager
@@ -169,18 +181,24 @@ def without_cyclic_gc() -> Iterator[None]:
 
 
 def migrate_python(source: str, options: MigrationOptions) -> MigrationResult:
+    with without_cyclic_gc():
+        # The trees are freed before the collector runs again, so it never scans them.
+        return _migrate_python(source, options)
+
+
+def _migrate_python(source: str, options: MigrationOptions) -> MigrationResult:
     bom = _BOM if source.startswith(_BOM) else ""
     text = source[len(bom) :]
-    with without_cyclic_gc():
-        analysis = analyse_text(text)
-        new_text, output, changes = run_passes(text, analysis, options)
-    shift = len(bom)
+    analysis = analyse_text(text)
+    passed = run_passes(text, analysis, options)
+    output, shift = passed.output, len(bom)
     return MigrationResult(
         source=source,
-        code=bom + new_text,
+        code=bom + passed.text,
         findings=sorted(output.findings),
         rewrites=sorted(output.rewrites),
         renames=sorted(output.renames, key=lambda r: (r.line, r.col)),
         dialect=analysis.dialect,
-        changes=tuple((a + shift, b + shift, c + shift, d + shift) for a, b, c, d in changes),
+        changes=tuple((a + shift, b + shift, c + shift, d + shift) for a, b, c, d in passed.changes),
+        parses=passed.parsed_as == analysis.dialect and not bom,
     )

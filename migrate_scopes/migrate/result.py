@@ -72,6 +72,8 @@ class MigrationResult:
     #: Where `code` differs from `source`, when known: (source start, source end, code
     #: start, code end) character offsets of each outermost edit, in order.
     changes: tuple[tuple[int, int, int, int], ...] | None = None
+    #: `code` is known to parse as `dialect` (the core parsed it to check its bindings).
+    parses: bool = False
 
     @property
     def changed(self) -> bool:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 # Python's tokenizer treats exactly these as line ends (not \f, \v or U+2028).
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _TAB = re.compile("\t")
+#: What `str.splitlines` breaks at besides Python's line ends.
+_OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class SourceText:
@@ -22,13 +26,14 @@ class SourceText:
         """`column_shifts`: line -> how many columns further right a parser saw that
         line's code than it stands in `text` (its indentation was expanded)."""
         self.text = text
-        self.line_starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
+        self.line_starts = _line_starts(text)
         self.column_shifts = column_shifts or {}
         self._ascii = text.isascii()
         #: Per non-ASCII line: character offset of each UTF-8 byte column (built once per line,
         #: so a long line with many positions is not re-encoded for each).
         self._byte_columns: dict[int, list[int] | None] = {}
         self._tabs: list[int] | None = None  # offsets of every tab, found on first use
+        self._non_ascii: list[int] | None = None  # offsets of every non-ASCII character, likewise
 
     def line_text(self, line: int) -> str:
         """Line `line` (1-based) without its line end."""
@@ -49,6 +54,15 @@ class SourceText:
             return start + byte_col
         return start + columns[min(byte_col, len(columns) - 1)]
 
+    def has_non_ascii(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a non-ASCII character (without scanning it each time)."""
+        if self._ascii:
+            return False
+        if self._non_ascii is None:
+            self._non_ascii = [match.start() for match in _NON_ASCII.finditer(self.text)]
+        index = bisect_left(self._non_ascii, start)
+        return index < len(self._non_ascii) and self._non_ascii[index] < end
+
     def has_tab(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds a tab (without scanning it each time)."""
         if self._tabs is None:
@@ -65,6 +79,17 @@ class SourceText:
         """The file's first line end, for text we add ("\\n" for one-line files)."""
         match = _LINE_END.search(self.text)
         return match.group() if match else "\n"
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offset of each line's start: after each line end, as Python's tokenizer sees them."""
+    if _OTHER_LINE_BREAKS.search(text) is None:
+        # `splitlines` breaks at exactly Python's line ends then, and runs in C.
+        starts = [0, *accumulate(map(len, text.splitlines(True)))]
+        if text and not text.endswith(("\n", "\r")):
+            starts.pop()  # the end of a last line without a line end starts nothing
+        return starts
+    return [0] + [match.end() for match in _LINE_END.finditer(text)]
 
 
 def _char_columns(line: str) -> list[int] | None:
