@@ -627,6 +627,7 @@ def analyse(
                 statement=statement,
                 entered_at_once=id(ref.call) in walker.entered_at_once,
                 is_decorator=id(ref.call) in walker.decorators,
+                node=ref.call,
             )
         )
     # Enclosing with-items, now that every resolved call has its index. The `as` text is

@@ -92,6 +92,9 @@ class Call:
     entered_at_once: bool = False
     #: Used as a decorator (`@tf.op_scope(...)`).
     is_decorator: bool = False
+    #: The call's `ast` node (of the analysed text), for a pass that can use it instead of
+    #: parsing the call's text again.
+    node: ast.Call | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import libcst as cst
 
+from migrate_scopes.migrate.ast_calls import SimpleCall, simple_call
 from migrate_scopes.migrate.cst_calls import (
     arg_info,
     code_for,
@@ -37,7 +38,8 @@ IMPORT_CODE = "MS003"
 class _Planned:
     call: Call
     scope: DeprecatedScope
-    node: cst.Call  # the call's text, parsed
+    node: cst.Call | SimpleCall  # the call's text, read
+    plan: list[PlacedArg]  # its arguments' new order
 
 
 def _signature_hint(scope: DeprecatedScope) -> str:
@@ -49,8 +51,14 @@ def _rebind_plan(node: cst.Call, text: str, scope: DeprecatedScope) -> list[Plac
     return plan_rebind(infos, scope.old_params, scope.new_params, scope.old, scope.required)
 
 
-def _plan(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[cst.Call, list[PlacedArg]] | Refusal:
+def _plan(
+    ctx: PassContext, call: Call, scope: DeprecatedScope
+) -> tuple[cst.Call | SimpleCall, list[PlacedArg]] | Refusal:
     text = ctx.segment(call.span)
+    simple = _simple(ctx, call, scope, text)
+    if simple is not None:
+        plan = plan_rebind(list(simple.infos), scope.old_params, scope.new_params, scope.old, scope.required)
+        return plan if isinstance(plan, Refusal) else (simple, plan)
     try:
         node = parse_call(text)
     except (cst.ParserSyntaxError, ValueError, RecursionError):
@@ -63,15 +71,34 @@ def _plan(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[cst.Cal
     return plan if isinstance(plan, Refusal) else (node, plan)
 
 
-def _call_rewriter(scope: DeprecatedScope, new_callee: str, column: int | None, original: str, parsed: cst.Call):
+def _simple(ctx: PassContext, call: Call, scope: DeprecatedScope, text: str) -> SimpleCall | None:
+    """The call as text to rearrange, when libcst would do nothing more (see ast_calls)."""
+    if call.node is None or ctx.analysis.dialect != "python3" or call.is_decorator:
+        return None
+    if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
+        return None  # `_context_refusal` reads its `values` with libcst
+    return simple_call(text, call.node)
+
+
+def _call_rewriter(
+    scope: DeprecatedScope,
+    new_callee: str,
+    column: int | None,
+    original: str,
+    parsed: cst.Call | SimpleCall,
+    plan: list[PlacedArg],
+):
     """`column`: where the call starts on its line, when it is plain spaces before it.
-    `parsed` is `original` (the call's text before any edit inside it) already parsed."""
+    `parsed` is `original` (the call's text before any edit inside it) already read, and
+    `plan` its arguments' new order."""
 
     def rewrite(text: str) -> str:
-        node = parsed if text == original else parse_call(text)
-        plan = _rebind_plan(node, text, scope)
-        assert not isinstance(plan, Refusal), "checked before the edit was made"
-        new = rearrange_args(node, plan).with_changes(func=rename_callee(node.func, new_callee))
+        if isinstance(parsed, SimpleCall) and text == original:
+            return parsed.rearranged(plan, new_callee)
+        node = parsed if text == original and isinstance(parsed, cst.Call) else parse_call(text)
+        placed = _rebind_plan(node, text, scope)
+        assert not isinstance(placed, Refusal), "checked before the edit was made"
+        new = rearrange_args(node, placed).with_changes(func=rename_callee(node.func, new_callee))
         if column is not None and ("\n" in text or "\r" in text):  # else no line to realign
             head = code_for(node.func, text) + code_for(node.whitespace_after_func, text)
             new_head = code_for(new.func, text) + code_for(new.whitespace_after_func, text)
@@ -121,8 +148,10 @@ def _report_mixed(out: PassOutput, span: Span, resolution: Resolution, scope: De
     out.find(span, refusal.code, refusal.message)
 
 
-def _why_not_rewritten(ctx: PassContext, call: Call, scope: DeprecatedScope) -> tuple[Span, Refusal] | cst.Call:
-    """Where and why this call must stay as it is; else its parsed text (it can be rewritten)."""
+def _why_not_rewritten(
+    ctx: PassContext, call: Call, scope: DeprecatedScope
+) -> tuple[Span, Refusal] | tuple[cst.Call | SimpleCall, list[PlacedArg]]:
+    """Where and why this call must stay as it is; else its read text and new argument order."""
     if call.resolution.status is Status.MIXED:
         return call.func, _mixed(call.resolution, scope)
     if call.callee_is_name and call.resolution.assigned:
@@ -134,9 +163,8 @@ def _why_not_rewritten(ctx: PassContext, call: Call, scope: DeprecatedScope) -> 
     plan = _plan(ctx, call, scope)
     if isinstance(plan, Refusal):
         return call.span, plan
-    node, _placed = plan
-    refusal = _context_refusal(node, call, scope)
-    return (call.span, refusal) if refusal is not None else node
+    refusal = _context_refusal(plan[0], call, scope)
+    return (call.span, refusal) if refusal is not None else plan
 
 
 def _values_argument(node: cst.Call, scope: DeprecatedScope) -> cst.BaseExpression | None:
@@ -155,7 +183,7 @@ def _holds_no_tensor(values: cst.BaseExpression | None) -> bool:
     return isinstance(values, (cst.List, cst.Tuple)) and not values.elements
 
 
-def _context_refusal(node: cst.Call, call: Call, scope: DeprecatedScope) -> Refusal | None:
+def _context_refusal(node: cst.Call | SimpleCall, call: Call, scope: DeprecatedScope) -> Refusal | None:
     """Uses where the new function does not behave like the old one (checked in real TF)."""
     if call.is_decorator:
         # The old functions are generator context managers, which can decorate; the
@@ -168,6 +196,7 @@ def _context_refusal(node: cst.Call, call: Call, scope: DeprecatedScope) -> Refu
     if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
         # variable_scope(...) takes its graph from `values`, or else binds the default
         # graph when it is created; variable_op_scope(...) when it is entered.
+        assert isinstance(node, cst.Call), "read by libcst (see _simple)"
         if _holds_no_tensor(_values_argument(node, scope)):
             return Refusal(
                 "MS108",
@@ -214,12 +243,12 @@ def run(ctx: PassContext) -> PassOutput:
             out.retargeted[call.span.start] = scope.new
             continue
         refused = _why_not_rewritten(ctx, call, scope)
-        if isinstance(refused, tuple):
+        if isinstance(refused[1], Refusal):
             span, refusal = refused
             out.find(span, refusal.code, refusal.message)
             blocked.add(id(call))
             continue
-        planned.append(_Planned(call, scope, refused))
+        planned.append(_Planned(call, scope, *refused))
 
     imports = _ImportPlan(ctx, out, blocked, retargeted)
     for item in planned:
@@ -231,7 +260,7 @@ def run(ctx: PassContext) -> PassOutput:
         else:
             new_callee = scope.new
         column = _plain_column(ctx, call.span)
-        rewriter = _call_rewriter(scope, new_callee, column, ctx.segment(call.span), item.node)
+        rewriter = _call_rewriter(scope, new_callee, column, ctx.segment(call.span), item.node, item.plan)
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
         out.retargeted[call.span.start] = scope.new
         out.rewrote(call.span, REWRITE_CODES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
