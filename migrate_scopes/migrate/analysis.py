@@ -87,6 +87,12 @@ _COMPOUND = (
     ast.Match,
 ) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+#: Node types without children or anything to record: not visited at all.
+_LEAVES = frozenset(
+    cls
+    for base in (ast.expr_context, ast.boolop, ast.operator, ast.unaryop, ast.cmpop)
+    for cls in base.__subclasses__()
+) | {ast.Constant}
 
 
 #: A function or class body whose text holds none of these is not walked (`_inert_body`).
@@ -159,8 +165,16 @@ class _Walker:
             self.generic(node, scope)
 
     def generic(self, node: ast.AST, scope: _Scope) -> None:
-        for child in ast.iter_child_nodes(node):
-            self.visit(child, scope)
+        # `ast.iter_child_nodes`, without a generator per node, and without a call for
+        # leaves that hold nothing (contexts, operators, constants).
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST) and type(item) not in _LEAVES:
+                        self.visit(item, scope)
+            elif isinstance(value, ast.AST) and type(value) not in _LEAVES:
+                self.visit(value, scope)
 
     def visit_body(self, statements: list[ast.stmt], scope: _Scope) -> None:
         for statement in statements:
