@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
+from migrate_scopes.output.quoting import quote_path
+
 NO_NEWLINE = "\\ No newline at end of file\n"
 
 
@@ -58,7 +60,8 @@ def unified_diff(
     blocks = _blocks_from_changes(old, new, old_lines, new_lines, changes) if changes else None
     if blocks is None:
         blocks = _blocks_from_lines(old_lines, new_lines)
-    out = [f"diff --git a/{name} b/{name}\n", f"--- a/{name}\n", f"+++ b/{name}\n"]
+    old_name, new_name = quote_path(f"a/{name}"), quote_path(f"b/{name}")  # as git writes them
+    out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}\n", f"+++ {new_name}\n"]
     for group in _groups(_refined(blocks, old_lines, new_lines), context):
         out += _hunk(group, old_lines, new_lines, context)
     return "".join(out)
@@ -227,7 +230,7 @@ def colorize_diff(diff: str) -> str:
     out = []
     for line in split_lines(diff):
         body, end = (line[:-1], "\n") if line.endswith("\n") else (line, "")
-        if line.startswith(("diff --git", "--- a/", "+++ b/")):
+        if line.startswith(("diff --git", "--- a/", "+++ b/", '--- "a/', '+++ "b/')):
             out.append(f"{_BOLD}{body}{_RESET}{end}")
         elif line[:1] in _COLORS:
             out.append(f"{_COLORS[line[:1]]}{body}{_RESET}{end}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from migrate_scopes.migrate.codes import INFO, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.output.quoting import quote_path
 from migrate_scopes.report.totals import Totals
 
 
@@ -27,6 +28,7 @@ class Style:
 
 
 def location(path: str, line: int, col: int, cell: int | None) -> str:
+    path = quote_path(path)  # one finding, one line, whatever the file is called
     return f"{path}:cell {cell}:{line}:{col}" if cell is not None else f"{path}:{line}:{col}"
 
 
@@ -45,7 +47,7 @@ def format_rename(path: str, rename: VariableRename, style: Style) -> str:
 
 
 def format_error(path: str, reason: str, style: Style) -> str:
-    return f"{style.path(path)}: {style.error('error')}: {reason}"
+    return f"{style.path(quote_path(path))}: {style.error('error')}: {reason}"
 
 
 def format_warning(path: str, reason: str, style: Style) -> str:

@@ -1,0 +1,41 @@
+"""Quote a file name for one line of output, as git does (C-style, in double quotes).
+
+A name holding a newline, a terminal escape or bytes that are not UTF-8 would otherwise
+split a finding over two lines, rewrite the user's terminal, or break a diff header.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_ESCAPES = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r",
+            '"': '\\"', "\\": "\\\\"}
+
+#: Besides control characters and undecodable bytes: characters that reorder or break
+#: lines on a terminal (bidirectional overrides and isolates, line and paragraph separators).
+_INVISIBLE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cs") or char in _INVISIBLE
+
+
+def quote_path(name: str) -> str:
+    """`name` unchanged when it is safe on one line, else git's quoted form.
+
+    Like git with core.quotePath=false: readable non-ASCII letters stay as they are;
+    control characters, quotes, backslashes and undecodable bytes (the surrogate escapes
+    of os.fsdecode) are escaped, octal per byte where C has no short escape. `git apply`
+    reads such names back.
+    """
+    if not any(_unsafe(c) or c in _ESCAPES for c in name):
+        return name
+    out = []
+    for char in name:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif _unsafe(char):
+            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
