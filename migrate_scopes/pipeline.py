@@ -7,21 +7,26 @@ number of jobs. Nothing here touches the terminal.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import multiprocessing
 import os
 import signal
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, fields
 from functools import partial
+from typing import Any
 
 from migrate_scopes.config import Config
 from migrate_scopes.files import (
     DecodeError,
-    FileChangedError,
+    NotRegularFileError,
     SourceFile,
+    WriteRefused,
     atomic_write,
     decode_source,
     encode_source,
@@ -176,10 +181,10 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
         outcome.status = CHANGED
         if settings.mode == DIFF and notebook and settings.notebook_diff == NOTEBOOK_CELLS:
             from migrate_scopes.migrate.notebook import notebook_cell_diff
-            from migrate_scopes.output import display_path_for_diff
+            from migrate_scopes.output import display_path_for_diff, quote_path
 
             # Per code cell, readable; the JSON text's own diff would bury the edits in escapes.
-            outcome.diff = notebook_cell_diff(display_path_for_diff(path), result.source, result.code)
+            outcome.diff = notebook_cell_diff(quote_path(display_path_for_diff(path)), result.source, result.code)
         elif settings.mode == DIFF:
             from migrate_scopes.output import unified_diff
 
@@ -217,13 +222,15 @@ def process_file(path: str, settings: JobSettings) -> FileOutcome:
             source: SourceFile = read_source(path)
         except FileNotFoundError:
             return _failed(FileOutcome(path=path), "file vanished before it could be read")
+        except NotRegularFileError:
+            return _failed(FileOutcome(path=path), "not a regular file")
         except OSError as exc:
             return _failed(FileOutcome(path=path), f"cannot read: {exc.strerror or exc}")
         outcome, new_data = migrate_bytes(path, source.data, settings)
         if outcome.status == CHANGED and settings.mode == WRITE:
             try:
                 atomic_write(source, new_data)
-            except FileChangedError as exc:
+            except WriteRefused as exc:
                 return _failed(outcome, str(exc))
             except OSError as exc:
                 return _failed(outcome, f"cannot write: {exc.strerror or exc}")
@@ -232,10 +239,41 @@ def process_file(path: str, settings: JobSettings) -> FileOutcome:
         return _failed(FileOutcome(path=path), f"internal error ({type(exc).__name__}: {exc}); {BUG_REPORT}")
 
 
+#: Set in a worker by SIGTERM (from the parent after an interrupt, or from the process
+#: group): finish the file at hand, report it, start no other.
+_stop_requested = False
+
+
 def _worker_init() -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def stop(signum: int, frame: object) -> None:
+        # Never runs inside a replace: files.atomic_write holds SIGTERM back meanwhile.
+        global _stop_requested
+        if os.getppid() != parent:
+            os._exit(1)  # the parent is gone (PR_SET_PDEATHSIG): nobody is left to report to
+        _stop_requested = True
+
+    signal.signal(signal.SIGTERM, stop)
     _die_with_parent()
+
+
+def process_chunk(jobs: Sequence[tuple[str, JobSettings]]) -> list[FileOutcome]:
+    """The outcomes of `jobs` (path, settings), in order; shorter if the worker was told to stop."""
+    outcomes = []
+    for path, settings in jobs:
+        if _stop_requested:
+            break
+        outcomes.append(_process(path, settings))
+    return outcomes
+
+
+def _process(path: str, settings: JobSettings) -> FileOutcome:
+    outcome = process_file(path, settings)
+    outcome.config = settings.config.source
+    return outcome
 
 
 def _die_with_parent() -> None:
@@ -276,42 +314,102 @@ def worker_count(n_files: int, jobs: int, mode: str) -> int:
     return max(workers, 1) if mode == WRITE else workers
 
 
-def run(
-    paths: Sequence[str], settings: JobSettings | Sequence[JobSettings], jobs: int
-) -> Iterator[FileOutcome]:
+class Run:
     """Outcomes in the order of `paths` (callers sort them), streamed as they complete.
 
-    `settings` is one for all files, or one per file (in the order of `paths`).
+    Iterate over it; after an interrupt (KeyboardInterrupt while iterating), `stop()`
+    lets each worker finish the file at hand and returns the outcomes not yet seen, so
+    the caller can account for every file that was written. `hold()` is entered while
+    the caller handles each outcome (a signal arriving meanwhile is raised afterwards).
     """
+
+    def __init__(
+        self,
+        jobs: list[tuple[str, JobSettings]],
+        workers: int,
+        hold: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+    ):
+        self._jobs = jobs
+        self._workers = workers
+        self._hold = hold
+        self._executor: Any = None
+        self._futures: deque[Any] = deque()
+        self._unseen: deque[FileOutcome] = deque()
+        self._interrupted = False
+
+    def __iter__(self) -> Iterator[FileOutcome]:
+        if self._workers == 0:
+            for path, settings in self._jobs:
+                outcome = _process(path, settings)
+                with self._hold():
+                    yield outcome
+            return
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        done = 0
+        _warm_up(self._jobs[0][1].options)
+        self._executor = ProcessPoolExecutor(self._workers, mp_context=_context(), initializer=_worker_init)
+        size = chunk_size(len(self._jobs), self._workers)
+        self._futures = deque(
+            self._executor.submit(process_chunk, self._jobs[i : i + size]) for i in range(0, len(self._jobs), size)
+        )
+        try:
+            while self._futures:
+                self._unseen = deque(self._futures[0].result())
+                self._futures.popleft()
+                while self._unseen:
+                    outcome = self._unseen.popleft()
+                    done += 1
+                    with self._hold():
+                        yield outcome
+        except BrokenProcessPool:
+            # A worker died (a crash in native code): isolate each remaining file to name the culprit.
+            self._futures.clear()
+            for path, settings in self._jobs[done:]:
+                outcome = _isolated(partial(_process, settings=settings), path)
+                outcome.config = settings.config.source
+                with self._hold():
+                    yield outcome
+        except KeyboardInterrupt:
+            self._interrupted = True  # stop() shuts the workers down
+            raise
+        finally:
+            if not self._interrupted:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def stop(self) -> list[FileOutcome]:
+        """After an interrupt: the outcomes of the files finished but not yet seen."""
+        outcomes = list(self._unseen)
+        self._unseen.clear()
+        if self._executor is None:
+            return outcomes
+        for future in self._futures:
+            future.cancel()  # not started yet: never will be
+        for process in list(getattr(self._executor, "_processes", {}).values()):
+            with contextlib.suppress(OSError):
+                os.kill(process.pid, signal.SIGTERM)  # finish the file at hand, then stop
+        for future in self._futures:
+            if not future.cancelled():
+                with contextlib.suppress(Exception):
+                    outcomes.extend(future.result())
+        self._futures.clear()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        return outcomes
+
+
+def run(
+    paths: Sequence[str],
+    settings: JobSettings | Sequence[JobSettings],
+    jobs: int,
+    hold: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+) -> Run:
+    """The run over `paths`; `settings` is one for all files, or one per file (in the order of `paths`)."""
     per_file = [settings] * len(paths) if isinstance(settings, JobSettings) else list(settings)
     if len(per_file) != len(paths):
         raise ValueError("one JobSettings per path")
     mode = per_file[0].mode if per_file else WRITE
-    workers = worker_count(len(paths), jobs, mode)
-    for outcome, file_settings in zip(_outcomes(paths, per_file, workers), per_file):
-        outcome.config = file_settings.config.source
-        yield outcome
-
-
-def _outcomes(paths: Sequence[str], per_file: list[JobSettings], workers: int) -> Iterator[FileOutcome]:
-    if workers == 0:
-        yield from map(process_file, paths, per_file)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = 0
-    _warm_up(per_file[0].options)
-    executor = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init)
-    try:
-        for outcome in executor.map(process_file, paths, per_file, chunksize=chunk_size(len(paths), workers)):
-            yield outcome
-            done += 1
-    except BrokenProcessPool:
-        # A worker died (a crash in native code): isolate each remaining file to name the culprit.
-        yield from (_isolated(partial(process_file, settings=s), p) for p, s in zip(paths[done:], per_file[done:]))
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    return Run(list(zip(paths, per_file)), worker_count(len(paths), jobs, mode), hold)
 
 
 def _warm_up(options: MigrationOptions) -> None:

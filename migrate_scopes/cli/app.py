@@ -22,7 +22,8 @@ Move TensorFlow code off the deprecated op_scope / variable_op_scope APIs.
 
 PATH is a file or a directory (searched recursively for *.py and *.ipynb files), or
 "-" to read standard input and write the result to standard output. Files are
-rewritten in place, atomically, keeping their encoding, newlines and permissions.
+rewritten in place, atomically, keeping their encoding, newlines, permissions, owner
+and extended attributes; read-only and hard-linked files are left alone (an error).
 
 Findings (code to migrate by hand) go to stderr as `path:line:col: CODE message`
 (`path:cell N:line:col: ...` in notebooks), then a one-line summary. Standard output
@@ -251,6 +252,9 @@ def migrate(
         code = run_stdin(request) if paths == ["-"] else run_paths(request)
     except BrokenPipeError:
         code = _closed_pipe()
+    except KeyboardInterrupt as exc:  # before any file was processed (run_paths handles the rest)
+        typer.echo("migrate-scopes: interrupted; no file was written", err=True)
+        raise typer.Exit(128 + getattr(exc, "signum", 2)) from None
     raise typer.Exit(code)
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -49,6 +53,55 @@ class RunRequest:
 class Sink(Protocol):
     def file_done(self, outcome: FileOutcome) -> None: ...
     def path_error(self, path: str, reason: str) -> None: ...
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM: stop after the files at hand, say what was done, exit 128 + signal."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class Interrupts:
+    """While entered, SIGINT and SIGTERM raise Interrupted, except inside `hold()` (an
+    outcome being accounted for), which raises it on leaving. Only the first counts:
+    later ones must not break the orderly stop."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._holding = False
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+
+    def _handler(self, signum: int, frame: object) -> None:
+        if self.signum is not None:
+            return
+        self.signum = signum
+        if not self._holding:
+            raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+        if self.signum is not None:
+            raise Interrupted(self.signum)
+
+    def exit_status(self) -> int:
+        return 128 + (self.signum or signal.SIGINT)
 
 
 def exit_status(errors: int, changed: int, mode: str, manual: int = 0) -> int:
@@ -123,11 +176,19 @@ def _reporters(request: RunRequest, progress: bool) -> tuple:
     if request.report == "-":
         json_report = JsonReport(sys.stdout, request.mode, run_options(request), close=False)
     elif request.report:
-        json_report = JsonReport(open(request.report, "w", encoding="utf-8"), request.mode, run_options(request))
+        from migrate_scopes.files import AtomicOutput
+
+        # Never left truncated: it appears when finished (or interrupted), whole.
+        json_report = JsonReport(AtomicOutput(request.report), request.mode, run_options(request))
     return terminal, json_report
 
 
 def run_paths(request: RunRequest) -> int:
+    with Interrupts() as interrupts:
+        return _run_paths(request, interrupts)
+
+
+def _run_paths(request: RunRequest, interrupts: Interrupts) -> int:
     from migrate_scopes.discover import Excludes, discover
     from migrate_scopes.pipeline import default_jobs, run
     from migrate_scopes.report import Totals
@@ -142,6 +203,10 @@ def run_paths(request: RunRequest) -> int:
         return EXIT_ERROR
     if not found.files and not found.errors and not request.quiet:
         sys.stderr.write(f"migrate-scopes: warning: no Python files found under {', '.join(request.paths)}\n")
+    if request.mode == "write" and found.temporaries:
+        from migrate_scopes.files import remove_stale_temporaries
+
+        remove_stale_temporaries(found.temporaries)  # left by a run killed mid-write
     isatty = getattr(sys.stderr, "isatty", lambda: False)()
     try:
         terminal, json_report = _reporters(request, progress=isatty)
@@ -157,7 +222,8 @@ def run_paths(request: RunRequest) -> int:
         for sink in sinks:
             sink.path_error(path, reason)
     terminal.start(len(found.files))
-    for outcome in run(found.files, settings, request.jobs or default_jobs()):
+
+    def account(outcome: FileOutcome) -> None:
         totals.add(outcome)
         if outcome.diff:
             terminal.before_stdout()
@@ -166,11 +232,28 @@ def run_paths(request: RunRequest) -> int:
             ckpt.add(outcome.path, outcome.renames)
         for sink in sinks:
             sink.file_done(outcome)
+
+    interrupted = False
+    stream = run(found.files, settings, request.jobs or default_jobs(), hold=interrupts.hold)
+    try:
+        for outcome in stream:
+            account(outcome)
+    except KeyboardInterrupt:
+        interrupted = True
+        for outcome in stream.stop():  # files finished meanwhile: written, so they count
+            account(outcome)
     totals.errors += _finish_side_outputs(ckpt, request, terminal)
     if json_report:
-        json_report.finish(totals)
+        json_report.finish(totals, interrupted=interrupted)
     _write_markdown(markdown, request, totals)
     terminal.finish(totals)
+    if interrupted:
+        done = "written" if request.mode == "write" else "would change"
+        sys.stderr.write(
+            f"migrate-scopes: interrupted after {totals.scanned} of {len(found.files)} files; "
+            f"{totals.changed} {done}\n"
+        )
+        return interrupts.exit_status()
     return exit_status(totals.errors, totals.changed, request.mode, totals.manual)
 
 

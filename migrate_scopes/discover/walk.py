@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from migrate_scopes.discover.gitignore import GitIgnore, find_work_tree
+from migrate_scopes.files.io import TEMP_NAME
 
 #: Extensions migrated when a directory is walked (named files are taken whatever their name).
 SUFFIXES = (".py", ".ipynb")
@@ -46,19 +49,21 @@ class Excludes:
         return bool(self._spec.match_file(rel))  # type: ignore[attr-defined]
 
 
-@dataclass
-class Discovery:
-    files: list[str] = field(default_factory=list)
-    #: (path, reason) for given paths that cannot be migrated at all.
-    errors: list[tuple[str, str]] = field(default_factory=list)
-
-
 #: The excludes of the configuration governing a directory (given its absolute path).
 ExcludesFor = Callable[[str], Sequence[Excludes]]
 
 
 def _no_excludes(directory: str) -> Sequence[Excludes]:
     return ()
+
+
+@dataclass
+class Discovery:
+    files: list[str] = field(default_factory=list)
+    #: (path, reason) for paths that cannot be migrated at all (given, or met while walking).
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    #: Names of our own temporary files met in the walked directories (maybe left by a killed run).
+    temporaries: list[str] = field(default_factory=list)
 
 
 def discover(
@@ -88,29 +93,62 @@ def discover(
             seen.add(key)
             result.files.append(path)
 
+    noted: set[str] = set()  # directories of named files already searched for our temporaries
+
+    def error(path: str, reason: str) -> None:
+        result.errors.append((path, reason))
+
     for given in paths:
         path = os.path.normpath(given)
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            error(path, "no such file or directory")
+            continue
+        except OSError as exc:  # a path longer than the system allows, a parent we may not enter
+            error(path, _reason(exc))
+            continue
         if os.path.isdir(path):
-            for found, real in _walk(path, excludes, gitignore_for(path), excludes_for):
+            walked = _walk(path, excludes, gitignore_for(path), excludes_for, error, result.temporaries.append)
+            for found, real in walked:
                 add(found, real)
-        elif os.path.islink(path) and not os.path.exists(path):
-            result.errors.append((path, "broken symbolic link"))
-        elif not os.path.lexists(path):
-            result.errors.append((path, "no such file or directory"))
-        elif os.path.islink(path):
+        elif stat.S_ISLNK(st.st_mode) and not os.path.exists(path):
+            error(path, "broken symbolic link")
+        elif stat.S_ISLNK(st.st_mode):
             target = os.path.realpath(path)
             if not any(_inside(target, d) for d in given_dirs):
-                result.errors.append(
-                    (path, "symbolic link to a file outside the given paths; name its target instead")
-                )
+                error(path, "symbolic link to a file outside the given paths; name its target instead")
+        elif not stat.S_ISREG(st.st_mode):
+            error(path, "not a regular file")  # a FIFO would block the run forever
         else:
             abs_path = os.path.abspath(path)
             governing = [*excludes, *excludes_for(os.path.dirname(os.path.realpath(path)))]
             if force_exclude and _excluded_file(abs_path, governing, gitignore_for(path)):
                 continue
             add(path, os.path.realpath(path))
+            directory = os.path.dirname(path) or "."
+            if directory not in noted:
+                noted.add(directory)
+                _note_temporaries(directory, result.temporaries.append)
     result.files.sort()
     return result
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "path longer than the system allows"
+    return exc.strerror or str(exc)
+
+
+def _note_temporaries(directory: str, note: Callable[[str], None]) -> None:
+    """Our temporaries in the directory of a named file (walked directories note theirs as they go)."""
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if TEMP_NAME.match(entry.name):
+                    note(entry.path)
+    except OSError:
+        pass
 
 
 def _inside(path: str, directory: str) -> bool:
@@ -130,12 +168,19 @@ def _excluded_file(abs_path: str, excludes: Iterable[Excludes], gitignore: GitIg
 
 
 def _walk(
-    top: str, excludes: Sequence[Excludes], gitignore: GitIgnore | None, excludes_for: ExcludesFor
+    top: str,
+    excludes: Sequence[Excludes],
+    gitignore: GitIgnore | None,
+    excludes_for: ExcludesFor,
+    error: Callable[[str, str], None],
+    note_temporary: Callable[[str], None],
 ) -> Iterator[tuple[str, str]]:
     """Yield (path, real path) of migratable files under `top`.
 
     Never follows a symbolic link below `top`, so there are no loops and every path
-    below the resolved `top` is already real.
+    below the resolved `top` is already real. A directory that cannot be listed, and a
+    `*.py`/`*.ipynb` that is not a regular file, are errors: silence would let `--check`
+    pass over code it never saw.
     """
     walk_root = os.path.realpath(top)
     stack = [(top, walk_root)]
@@ -143,17 +188,23 @@ def _walk(
         directory, abs_directory = stack.pop()
         try:
             entries = list(os.scandir(directory))
-        except OSError:
-            continue  # unreadable or vanished directory: nothing to migrate there
+        except FileNotFoundError:
+            continue  # vanished since its parent was listed: nothing to migrate there
+        except OSError as exc:
+            error(os.path.normpath(directory), f"cannot list directory: {_reason(exc)}")
+            continue
         governing = [*excludes, *excludes_for(abs_directory)]
         for entry in entries:
             try:
                 if entry.is_symlink():
                     continue
                 is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError:
+            except OSError as exc:
+                error(os.path.normpath(entry.path), f"cannot read: {_reason(exc)}")
                 continue
             if not is_dir and not entry.name.endswith(SUFFIXES):
+                if TEMP_NAME.match(entry.name):
+                    note_temporary(entry.path)
                 continue
             abs_path = os.path.join(abs_directory, entry.name)
             if _skipped(abs_path, is_dir, walk_root, governing, gitignore):
@@ -163,6 +214,8 @@ def _walk(
                     stack.append((entry.path, abs_path))
             elif entry.is_file(follow_symlinks=False):
                 yield os.path.normpath(entry.path), abs_path
+            else:
+                error(os.path.normpath(entry.path), "not a regular file")
 
 
 def _skipped(

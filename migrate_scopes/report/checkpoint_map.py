@@ -64,5 +64,8 @@ class CheckpointMap:
         return json.dumps(self.as_json(), indent=2) + "\n"
 
     def write(self, path: str) -> None:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(self.text())
+        from migrate_scopes.files import AtomicOutput
+
+        handle = AtomicOutput(path)  # whole or not at all, even if the run is interrupted or killed
+        handle.write(self.text())
+        handle.close()

@@ -60,8 +60,10 @@ class JsonReport:
         self.add({"path": path, "config": None, "status": "error", "dialect": None, "error": reason, "warning": None,
                   "rewrites": [], "findings": [], "renames": []})
 
-    def finish(self, totals: Totals) -> None:
-        self._stream.write(f'\n], "totals": {json.dumps(totals.as_dict(), sort_keys=True)}}}\n')
+    def finish(self, totals: Totals, interrupted: bool = False) -> None:
+        """Complete the document (closing an AtomicOutput is what puts it in place)."""
+        totals_json = json.dumps(totals.as_dict(), sort_keys=True)
+        self._stream.write(f'\n], "totals": {totals_json}, "interrupted": {json.dumps(interrupted)}}}\n')
         if self._close:
             self._stream.close()
         else:

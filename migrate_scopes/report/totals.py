@@ -25,7 +25,8 @@ class Totals:
         self.scanned += 1
         self.changed += outcome.status == CHANGED
         self.errors += outcome.status == ERROR
-        self.rewrites += sum(rewrite.is_call for rewrite in outcome.rewrites)
+        if outcome.status == CHANGED:  # a file that could not be written rewrote nothing
+            self.rewrites += sum(rewrite.is_call for rewrite in outcome.rewrites)
         self.findings += len(outcome.findings)
         self.renames += len(outcome.renames)
         self.manual += sum(is_manual(finding.code) for finding in outcome.findings)
