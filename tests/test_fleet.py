@@ -251,23 +251,27 @@ def test_markdown_path_that_cannot_be_written_stops_the_run_first(tmp_path: Path
 
 
 def test_markdown_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
-    from migrate_scopes.files import output_file
+    from migrate_scopes.cli import run
+    from migrate_scopes.files import io
+    from migrate_scopes.report import MarkdownReport, Totals
 
     target = tmp_path / "pr.md"
     target.write_text("previous summary\n")
-    output_file.write_text_atomically(str(target), "# new\n" * 1000)
-    assert target.read_text() == "# new\n" * 1000
+    request = run.RunRequest(paths=["."], mode="write", markdown=str(target))
+    run._write_markdown(MarkdownReport("write"), request, Totals())
+    written = target.read_text()
+    assert written.startswith("Move off TensorFlow's deprecated")
     assert [p.name for p in tmp_path.iterdir()] == ["pr.md"]
 
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output_file.os, "replace", interrupted)
+    monkeypatch.setattr(io.os, "replace", interrupted)
     try:
-        output_file.write_text_atomically(str(target), "half")
+        run._write_markdown(MarkdownReport("check"), request, Totals())
     except KeyboardInterrupt:
         pass
-    assert target.read_text() == "# new\n" * 1000
+    assert target.read_text() == written
     assert [p.name for p in tmp_path.iterdir()] == ["pr.md"]
 
 
@@ -399,3 +403,12 @@ def test_a_whole_run_reads_each_pyproject_once(tmp_path: Path) -> None:
     assert len(found.files) == 200 and request.resolver.files_read == 2
     assert sum(s.options.wrap_get_variable for s in settings) == 100
     assert len({id(s) for s in settings}) == 2  # one JobSettings per configuration, shared by its files
+
+
+def test_markdown_quotes_a_file_name_that_would_break_its_line(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    git_init(repo)
+    write(repo / "two\nlines.py", OP_SCOPE_SRC)
+    proc = run_cli("--markdown", "../pr.md", ".", cwd=repo)
+    assert proc.returncode == 0, text(proc.stderr)
+    assert _section((tmp_path / "pr.md").read_text(), "Files changed") == ['- `"two\\nlines.py"`: 1 call']

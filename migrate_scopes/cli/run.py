@@ -266,9 +266,15 @@ def _markdown(request: RunRequest):
 def _write_markdown(markdown, request: RunRequest, totals) -> None:
     if markdown is None or request.markdown is None:
         return
-    from migrate_scopes.files.output_file import write_text_atomically
+    from migrate_scopes.files import AtomicOutput
 
-    write_text_atomically(request.markdown, markdown.render(totals))
+    output = AtomicOutput(request.markdown)  # whole or not at all, like --report
+    try:
+        output.write(markdown.render(totals))
+    except BaseException:
+        output.discard()
+        raise
+    output.close()
 
 
 def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:

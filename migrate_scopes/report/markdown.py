@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from migrate_scopes.migrate.codes import LINT, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.output.quoting import quote_path
 from migrate_scopes.pipeline import CHANGED, FileOutcome
 from migrate_scopes.report.totals import Totals
 
@@ -54,9 +55,10 @@ def _where(path: str, line: int, cell: int | None) -> str:
 
 
 def _relative(path: str) -> str:
-    """As the repository names it when run from its root: relative to the current directory."""
+    """As the repository names it when run from its root: relative to the current directory,
+    quoted as git quotes it when the name would not stay on one line."""
     rel = os.path.relpath(path)
-    return (path if rel.startswith(os.pardir) else rel).replace(os.sep, "/")
+    return quote_path((path if rel.startswith(os.pardir) else rel).replace(os.sep, "/"))
 
 
 def _plural(n: int, singular: str, plural: str | None = None) -> str:
