@@ -1,8 +1,8 @@
 """Every code the tool prints, what kind of thing it names, and which findings are kept.
 
-The passes use these codes; reporters ask `kind_of` how serious a finding is (does it
-make `--check` fail? a warning or a notice in GitHub annotations?), so that knowledge
-lives here only.
+The codes and their kinds come from the registry of rules (`migrate.rules`); reporters
+ask `kind_of` how serious a finding is (does it make `--check` fail? a warning or a
+notice in GitHub annotations?), so that knowledge lives here only.
 """
 
 from __future__ import annotations
@@ -10,35 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: A rewrite the tool makes (counted in the JSON report; pending ones make `--check` fail).
-REWRITE = "rewrite"
-#: A deprecated call left in the code for hand work: `--check` fails while it is there.
-MANUAL = "manual"
-#: Code that works but is likely wrong (a warning).
-LINT = "lint"
-#: Pure information (a notice).
-INFO = "info"
+from migrate_scopes.migrate.rules import INFO, LINT, MANUAL, REWRITE, all_rules
 
-CODES: dict[str, str] = {
-    "MS001": REWRITE,  # op_scope -> name_scope
-    "MS002": REWRITE,  # variable_op_scope -> variable_scope
-    "MS003": REWRITE,  # import updated
-    "MS101": MANUAL,  # *args
-    "MS102": MANUAL,  # used without calling it
-    "MS103": MANUAL,  # name bound to TensorFlow's function and to something else
-    "MS104": MANUAL,  # call that does not fit the signature
-    "MS105": MANUAL,  # the new name is already taken
-    "MS106": MANUAL,  # call that cannot be read on its own
-    "MS107": MANUAL,  # reached through a name not defined in the file
-    "MS108": MANUAL,  # a use where the new function behaves differently
-    "MS201": LINT,  # get_variable under a name scope
-    "MS202": REWRITE,  # get_variable prefixed (--wrap-get-variable)
-    "MS203": LINT,  # renamed to a name known only at run time: map it by hand
-    "MS204": LINT,  # cannot be prefixed safely
-    "MS301": LINT,  # as a finding: r0.10's positional reuse rewritten, check the variables exist
-    "MS302": LINT,  # looks like r0.10's positional reuse; left alone
-    "MS401": INFO,  # read as Python 2
-}
+# INFO, LINT, MANUAL, REWRITE are re-exported for the reporters.
+
+#: Code -> kind, in code order, as the registry (`migrate.rules`) declares them.
+CODES: dict[str, str] = {rule.code: rule.kind for rule in all_rules()}
 
 
 def kind_of(code: str) -> str:

@@ -16,10 +16,10 @@ from migrate_scopes.migrate.codes import is_selected, noqa_codes, silenced_by_no
 from migrate_scopes.migrate.model import Analysis, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput, registered_passes
 from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions, MigrationResult
+from migrate_scopes.migrate.rules.engine import MS401
 from migrate_scopes.migrate.source_text import SourceText, apply_edits_with_changes
 
 _BOM = "\ufeff"
-PYTHON2_CODE = "MS401"
 
 
 # The analysis and the passes recurse once per nesting level of the code; Python's
@@ -89,7 +89,7 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
         total.renames += output.renames
         total.retargeted.update(output.retargeted)
     if analysis.dialect == "python2":
-        total.findings.append(Finding(1, 1, PYTHON2_CODE, "read as Python 2 (not valid Python 3); output stays Python 2"))
+        total.findings.append(Finding(1, 1, MS401.code, "read as Python 2 (not valid Python 3); output stays Python 2"))
     total.findings = [f for f in total.findings if _kept(f, context.source, options)]
     return total
 

@@ -1,6 +1,6 @@
 """Jupyter notebooks: migrate the code cells as one program, change nothing else.
 
-DESCRIPTION: a notebook runs top to bottom, so its code cells are joined into one
+A notebook runs top to bottom, so its code cells are joined into one
 text and analysed once (a name imported in cell 1 resolves in cell 5). IPython
 syntax (`%magic`, `!shell`, `x = !cmd`, `?obj`, `obj?`, `%%cell` magics) is masked
 with Python text of the same width first, so offsets in the joined text are offsets

@@ -1,6 +1,6 @@
 """Python 2 front end: read a Python 2 file through the Python 3 analysis, by masking.
 
-DESCRIPTION: a source that `ast` rejects is parsed with fissix (a maintained
+A source that `ast` rejects is parsed with fissix (a maintained
 lib2to3 fork) and its Python 2 grammar; that both proves the file is Python 2 and
 locates every Python-2-only construct. Each such construct is then replaced by
 Python 3 text of exactly the same width, keeping every line break, so the masked

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
+from migrate_scopes.migrate.rules import Rule
+from migrate_scopes.migrate.rules.deprecated_scopes import MS101, MS104
+
 
 class ArgKind(Enum):
     POSITIONAL = "positional"
@@ -47,8 +50,12 @@ class PlacedArg:
 
 @dataclass(frozen=True)
 class Refusal:
-    code: str
+    rule: Rule
     message: str
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
 
 
 def _conflict(a: Effect, b: Effect) -> bool:
@@ -102,14 +109,14 @@ def plan_rebind(
     """
     if any(arg.kind is ArgKind.STAR for arg in args):
         return Refusal(
-            "MS101",
+            MS101,
             f"{function}() is called with *args, so which parameter each argument binds is "
             "unknown; rewrite the call by hand",
         )
     positional = [i for i, arg in enumerate(args) if arg.kind is ArgKind.POSITIONAL]
     if len(positional) > len(old_params):
         return Refusal(
-            "MS104",
+            MS104,
             f"{function}() takes at most {len(old_params)} positional arguments but "
             f"{len(positional)} are given; fix the call by hand",
         )
@@ -119,7 +126,7 @@ def plan_rebind(
     for index, arg in enumerate(args):
         if arg.kind is ArgKind.KEYWORD and arg.keyword in bound:
             return Refusal(
-                "MS104",
+                MS104,
                 f"{function}() gets argument {arg.keyword!r} twice; fix the call by hand",
             )
     keywords = {arg.keyword for arg in args if arg.kind is ArgKind.KEYWORD}
@@ -128,7 +135,7 @@ def plan_rebind(
     if missing and not has_double_star:
         # The call fails today; rebinding it could make it silently work.
         return Refusal(
-            "MS104",
+            MS104,
             f"{function}() is missing its required argument {missing[0]!r}; fix the call by hand",
         )
     positional_param = {index: param for param, index in bound.items()}

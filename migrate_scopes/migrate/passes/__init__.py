@@ -1,4 +1,5 @@
-"""Rewrite passes. Each module is one pass: `run(context) -> PassOutput`.
+"""Rewrite passes. Each module is one pass: `run(context) -> PassOutput`; the rules
+(codes) it emits are declared in `migrate.rules` under the same module name.
 
 Every pass reads the same analysis of the original text and returns edits in the
 original text's coordinates, so findings point at the lines the user has, and
@@ -7,11 +8,13 @@ edits of different passes compose (see `source_text.apply_edits`).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
 from migrate_scopes.migrate.model import Analysis, Span
 from migrate_scopes.migrate.result import Finding, MigrationOptions, Rewrite, VariableRename
+from migrate_scopes.migrate.rules import PASS_MODULES, Rule
 from migrate_scopes.migrate.source_text import Edit, SourceText
 
 
@@ -39,25 +42,19 @@ class PassOutput:
     #: function it calls now (checked against the migrated text, see engine.py).
     retargeted: dict[int, str] = field(default_factory=dict)
 
-    def find(self, span: Span, code: str, message: str) -> None:
-        self.findings.append(Finding(span.line, span.col, code, message))
+    def find(self, span: Span, rule: Rule, message: str) -> None:
+        self.findings.append(Finding(span.line, span.col, rule.code, message))
 
-    def rewrote(self, span: Span, code: str, message: str, is_call: bool = True) -> None:
-        self.rewrites.append(Rewrite(span.line, span.col, code, message, is_call=is_call))
+    def rewrote(self, span: Span, rule: Rule, message: str, is_call: bool = True) -> None:
+        self.rewrites.append(Rewrite(span.line, span.col, rule.code, message, is_call=is_call))
 
 
 Pass = Callable[[PassContext], PassOutput]
 
+#: The names users give `--passes` (see `migrate.rules.PASS_MODULES`), in run order.
+PASS_NAMES = tuple(PASS_MODULES)
+
 
 def registered_passes() -> dict[str, Pass]:
-    """Pass name -> pass, in the order they run (the names users put in config)."""
-    from migrate_scopes.migrate.passes import deprecated_scopes, get_variable, positional_reuse
-
-    return {
-        "scopes": deprecated_scopes.run,
-        "get-variable": get_variable.run,
-        "reuse": positional_reuse.run,
-    }
-
-
-PASS_NAMES = ("scopes", "get-variable", "reuse")
+    """Pass name -> pass, in the order they run."""
+    return {name: importlib.import_module(f"{__name__}.{module}").run for name, module in PASS_MODULES.items()}

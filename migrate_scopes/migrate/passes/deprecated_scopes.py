@@ -1,10 +1,6 @@
 """op_scope -> name_scope and variable_op_scope -> variable_scope, rebinding arguments.
 
-DESCRIPTION: `op_scope(values, name, default_name=None)` becomes
-`name_scope(name, default_name, values)` and `variable_op_scope(values,
-name_or_scope, default_name=None, ...)` becomes `variable_scope(name_or_scope,
-default_name, values, ...)`, on every access path; `from M import op_scope`
-imports follow. What cannot be rewritten safely is reported, not guessed.
+What it rewrites and reports, with examples: `migrate.rules.deprecated_scopes`.
 """
 
 from __future__ import annotations
@@ -27,11 +23,18 @@ from migrate_scopes.migrate.cst_calls import (
 from migrate_scopes.migrate.model import Call, ImportBinding, Reference, Resolution, Span, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rebind import PlacedArg, Refusal, plan_rebind
+from migrate_scopes.migrate.rules.deprecated_scopes import (
+    MS003,
+    MS102,
+    MS103,
+    MS105,
+    MS106,
+    MS107,
+    MS108,
+    REWRITES,
+)
 from migrate_scopes.migrate.source_text import Edit, replace_with
 from migrate_scopes.migrate.tensorflow_api import DEPRECATED_SCOPES, VARIABLE_OP_SCOPE, DeprecatedScope
-
-REWRITE_CODES = {"op_scope": "MS001", "variable_op_scope": "MS002"}
-IMPORT_CODE = "MS003"
 
 
 @dataclass
@@ -63,7 +66,7 @@ def _plan(
         node = parse_call(text)
     except (cst.ParserSyntaxError, ValueError, RecursionError):
         return Refusal(
-            "MS106",
+            MS106,
             f"cannot read this {scope.old}() call on its own (Python 2 syntax inside its "
             "arguments?); rewrite it by hand",
         )
@@ -121,7 +124,7 @@ def _report_reference(out: PassOutput, ref: Reference, scope: DeprecatedScope) -
         return
     out.find(
         ref.span,
-        "MS102",
+        MS102,
         f"{scope.old} is used without being called, so its arguments cannot be rebound; "
         f"replace it by hand with {_signature_hint(scope)} (the argument order differs)",
     )
@@ -137,7 +140,7 @@ def _mixed(resolution: Resolution, scope: DeprecatedScope) -> Refusal:
             f"both functions take)"
         )
     return Refusal(
-        "MS103",
+        MS103,
         f"this name is bound both to TensorFlow's {scope.old} and to {other}{where}; "
         f"migrate it by hand to {_signature_hint(scope)}{hint}",
     )
@@ -145,7 +148,7 @@ def _mixed(resolution: Resolution, scope: DeprecatedScope) -> Refusal:
 
 def _report_mixed(out: PassOutput, span: Span, resolution: Resolution, scope: DeprecatedScope) -> None:
     refusal = _mixed(resolution, scope)
-    out.find(span, refusal.code, refusal.message)
+    out.find(span, refusal.rule, refusal.message)
 
 
 def _why_not_rewritten(
@@ -156,7 +159,7 @@ def _why_not_rewritten(
         return call.func, _mixed(call.resolution, scope)
     if call.callee_is_name and call.resolution.assigned:
         return call.func, Refusal(
-            "MS102",
+            MS102,
             f"this calls TensorFlow's {scope.old} through a name assigned from it; migrate the "
             f"assignment and its calls together by hand to {_signature_hint(scope)}",
         )
@@ -189,7 +192,7 @@ def _context_refusal(node: cst.Call | SimpleCall, call: Call, scope: DeprecatedS
         # The old functions are generator context managers, which can decorate; the
         # new ones are classes whose instances are not callable.
         return Refusal(
-            "MS108",
+            MS108,
             f"{scope.old}(...) is used as a decorator, which {scope.new}(...) cannot be; "
             f"move the scope into the function body (`with {scope.new}(...):`) by hand",
         )
@@ -199,7 +202,7 @@ def _context_refusal(node: cst.Call | SimpleCall, call: Call, scope: DeprecatedS
         assert isinstance(node, cst.Call), "read by libcst (see _simple)"
         if _holds_no_tensor(_values_argument(node, scope)):
             return Refusal(
-                "MS108",
+                MS108,
                 "this variable_op_scope(...) with no tensors in `values` is entered later, not "
                 "where it is created; variable_scope(...) would bind the default graph when "
                 "created instead of when entered. If the graph cannot change in between, "
@@ -225,7 +228,7 @@ def run(ctx: PassContext) -> PassOutput:
             root = ctx.segment(ref.span).partition(".")[0].strip()
             out.find(
                 ref.span,
-                "MS107",
+                MS107,
                 f"{root!r} is not defined or imported by name in this file (a `*` import may bring "
                 f"it), so this {scope.old} cannot be told apart from another library's; if it is "
                 f"TensorFlow's, migrate it by hand to {_signature_hint(scope)}",
@@ -245,7 +248,7 @@ def run(ctx: PassContext) -> PassOutput:
         refused = _why_not_rewritten(ctx, call, scope)
         if isinstance(refused[1], Refusal):
             span, refusal = refused
-            out.find(span, refusal.code, refusal.message)
+            out.find(span, refusal.rule, refusal.message)
             blocked.add(id(call))
             continue
         planned.append(_Planned(call, scope, *refused))
@@ -263,7 +266,7 @@ def run(ctx: PassContext) -> PassOutput:
         rewriter = _call_rewriter(scope, new_callee, column, ctx.segment(call.span), item.node, item.plan)
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
         out.retargeted[call.span.start] = scope.new
-        out.rewrote(call.span, REWRITE_CODES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
+        out.rewrote(call.span, REWRITES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
     imports.emit()
     return out
 
@@ -430,7 +433,7 @@ class _ImportPlan:
     def _conflict(self, call: Call, scope: DeprecatedScope) -> None:
         self.out.find(
             call.func,
-            "MS105",
+            MS105,
             f"cannot call {scope.new} here: that name is already bound to something else "
             f"in this file; migrate this call by hand to {_signature_hint(scope)}",
         )
@@ -473,7 +476,7 @@ class _ImportPlan:
         for new in sorted(added):
             names = _add_alias(names, new)
         old_names = ", ".join(sorted({b.name for b in bindings}))
-        self.out.rewrote(statement, IMPORT_CODE, f"import of {old_names} updated", is_call=False)
+        self.out.rewrote(statement, MS003, f"import of {old_names} updated", is_call=False)
         if not names:
             self.out.edits.append(self._delete(bindings[0]))
             return

@@ -1,6 +1,6 @@
 """get_variable under a name_scope: report the pitfall, and prefix the name on request.
 
-DESCRIPTION: `get_variable` ignores name scopes: under `with tf.name_scope("my_scope"):`,
+`get_variable` ignores name scopes: under `with tf.name_scope("my_scope"):`,
 `tf.get_variable("var1", ...)` is named `var1:0`, while the ops and `tf.Variable`s next to
 it are prefixed (`my_scope/...`). Only a variable scope prefixes a `get_variable` name.
 Every TensorFlow `get_variable` call whose nearest enclosing TensorFlow scope `with` in the
@@ -27,8 +27,8 @@ under one reusing variable scope that share a variable today would open differen
 (`Layer`, `Layer_1`, or whatever each caller passes) and split it. A dynamic variable name
 becomes `"my_scope/" + name`.
 
-Output TensorFlow version (for README and --help):
-  "--wrap-get-variable prefixes the name argument of get_variable (tf.get_variable("my_scope/var1", ...)); it uses no API newer than get_variable itself, so its output runs on every TensorFlow version that has get_variable (0.x, 1.x, and tf.compat.v1 in 2.x)."
+The output uses no API newer than `get_variable` itself, so it runs on every TensorFlow
+version that has `get_variable` (0.x, 1.x, and `tf.compat.v1` in 2.x).
 
 Every renamed variable is a rewrite (MS202) and a `VariableRename`: with old and new full
 names when they are known statically (module-level code whose enclosing variable scopes all
@@ -41,24 +41,7 @@ calls in one function under the same literal variable scopes whose wraps would n
 and new names one to one (a variable split: two calls passing one name get different
 prefixes; or two merged: a new name that another call passes).
 
-Valid (not reported)::
-
-    with tf.variable_scope("my_scope"):
-        v1 = tf.get_variable("var1", [1])
-    with tf.name_scope("foo"):
-        with tf.variable_scope("var_scope"):
-            v = tf.get_variable("var", [1])
-    with tf.name_scope("my_scope"):
-        v1 = tf.get_variable("my_scope/var1", [1])
-
-Invalid (MS201), and what `--wrap-get-variable` makes of it::
-
-    with tf.name_scope("my_scope"):
-        v1 = tf.get_variable("var1", [1])           # -> tf.get_variable("my_scope/var1", [1])
-    with tf.name_scope(None, "Layer", [x]):
-        w = tf.get_variable("w", [1])               # -> tf.get_variable("Layer/w", [1])
-    with tf.name_scope(name, "Layer", [x]):
-        w = tf.get_variable("w", [1])               # MS204: the name is chosen at run time
+Examples that must be reported, rewritten, or left alone: `migrate.rules.get_variable`.
 """
 
 from __future__ import annotations
@@ -74,14 +57,11 @@ import libcst as cst
 from migrate_scopes.migrate.cst_calls import code_for, parse_call
 from migrate_scopes.migrate.model import Call, Span, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
+from migrate_scopes.migrate.rules.get_variable import MS201, MS202, MS203, MS204
 from migrate_scopes.migrate.result import ANY_SCOPE, RUN_TIME_NAME, VariableRename
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import NAME_SCOPES, SCOPE_PARAMETERS, VARIABLE_SCOPES
 
-LINT_CODE = "MS201"
-RENAME_CODE = "MS202"
-DYNAMIC_CODE = "MS203"
-REFUSED_CODE = "MS204"
 
 #: Expressions that need no parentheses as the right operand of `+`.
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
@@ -444,7 +424,7 @@ def run(ctx: PassContext) -> PassOutput:
     flagged = [f for f in (_flag(ctx, call) for call in ctx.analysis.calls) if f is not None]
     if not ctx.options.wrap_get_variable:
         for item in flagged:
-            out.find(item.call.func, LINT_CODE, _lint_message(item))
+            out.find(item.call.func, MS201, _lint_message(item))
         return out
     tree = _Tree(ctx) if flagged else None
     merging = _merges(ctx, tree, flagged) if tree is not None else {}
@@ -534,8 +514,8 @@ MERGE_REASON = (
 
 
 def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
-    out.find(flagged.call.func, LINT_CODE, _lint_message(flagged))
-    out.find(flagged.call.func, REFUSED_CODE, f"cannot prefix this get_variable call safely: {reason}")
+    out.find(flagged.call.func, MS201, _lint_message(flagged))
+    out.find(flagged.call.func, MS204, f"cannot prefix this get_variable call safely: {reason}")
 
 
 def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pairing: str | None) -> None:
@@ -586,7 +566,7 @@ def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Fla
     if not in_function and None not in path and var.value is not None:
         where = "".join(f"{component}/" for component in path)
         old, new = f"{where}{var.value}", f"{where}{scope.value}/{var.value}"
-        out.rewrote(call.func, RENAME_CODE, f"get_variable renamed: {old} -> {new} (prefixed by {by})")
+        out.rewrote(call.func, MS202, f"get_variable renamed: {old} -> {new} (prefixed by {by})")
         out.renames.append(VariableRename(call.span.line, call.span.col, old, new, f"{old} -> {new}"))
         return
     # A pattern relative to the innermost variable scope whose name is not written here (the
@@ -606,7 +586,7 @@ def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Fla
     else:
         description = shown + (" (relative to the caller's variable scope)" if in_function else "")
         description += ", known only at run time"
-    out.rewrote(call.func, RENAME_CODE, f"get_variable renamed: {description} (prefixed by {by})")
+    out.rewrote(call.func, MS202, f"get_variable renamed: {description} (prefixed by {by})")
     out.renames.append(
         VariableRename(call.span.line, call.span.col, None, None, description,
                        old_pattern=old_pattern, new_pattern=new_pattern)
@@ -614,7 +594,7 @@ def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Fla
     if dynamic:
         out.find(
             call.func,
-            DYNAMIC_CODE,
+            MS203,
             f"get_variable({var.label}) is renamed to a name known only at run time ({new_pattern}); "
             "the checkpoint map records it as a rule, which migrate_scopes.checkpoint.assignment_map applies",
         )

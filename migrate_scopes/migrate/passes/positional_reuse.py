@@ -1,6 +1,6 @@
 """r0.10's positional `reuse` argument of variable_scope.
 
-DESCRIPTION: up to r0.10, `variable_scope(name_or_scope, reuse=None,
+Up to r0.10, `variable_scope(name_or_scope, reuse=None,
 initializer=None, regularizer=None, caching_device=None, partitioner=None,
 custom_getter=None, dtype=None)`; from r0.11 the second positional slot is
 `default_name`, which is ignored when a name is given, and the third is `values`.
@@ -20,7 +20,8 @@ So `tf.variable_scope("rnn", True)` silently stops sharing variables.
 
 Anything else in that slot (a string, `None`, another name) is read as r0.11's
 `default_name` and left alone. Calls of variable_op_scope are not seen here: the
-analysis names them variable_op_scope, and the scopes pass rewrites them.
+analysis names them variable_op_scope, and the scopes pass rewrites them. The rules, with
+examples: `migrate.rules.positional_reuse`.
 """
 
 from __future__ import annotations
@@ -30,11 +31,10 @@ import libcst as cst
 from migrate_scopes.migrate.cst_calls import code_for, parse_call
 from migrate_scopes.migrate.model import Call, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
+from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import R010_VARIABLE_SCOPE_TAIL
 
-REWRITE_CODE = "MS301"
-LIKELY_CODE = "MS302"
 FUNCTION = "variable_scope"
 R010_PARAMS = R010_VARIABLE_SCOPE_TAIL
 _CERTAIN = frozenset({"True", "False"})
@@ -132,17 +132,17 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
             extra = " (and later positional arguments by their r0.10 keywords)" if len(positional) > 2 else ""
             out.rewrote(
                 call.span,
-                REWRITE_CODE,
+                MS301,
                 f"variable_scope(name, {shown}) -> variable_scope(name, reuse={shown}){extra}: r0.10's "
                 "positional reuse; from r0.11 that slot is default_name and reuse would be silently off",
             )
             # Visible on stderr too: code written for r0.11+ never reused here, and may
             # rely on that (it then creates the variables this call will now look up).
-            out.find(call.span, REWRITE_CODE, _rewritten_message(second, shown))
+            out.find(call.span, MS301, _rewritten_message(second, shown))
             return
         out.find(
             call.span,
-            LIKELY_CODE,
+            MS302,
             f"variable_scope's second positional argument {shown} is r0.10's reuse, but {blocker}; "
             f"pass it by hand as reuse={shown}",
         )
@@ -155,7 +155,7 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
         )
         out.find(
             call.span,
-            LIKELY_CODE,
+            MS302,
             f"variable_scope's second positional argument `{shown}` looks like r0.10's reuse flag, but from "
             f"r0.11 that slot is default_name, ignored when a name is given, so variables are not shared; "
             f"if it is reuse, write reuse={shown}{third}",

@@ -1,0 +1,123 @@
+"""The registry of rules: every code the tool prints, declared once with its examples.
+
+A rule is one code: what kind of thing it names, which pass emits it, what it reports,
+what to do about it, and examples that must produce it (`invalid`) and examples that must
+not (`valid`). The passes emit findings and rewrites through these objects, so a code
+cannot be misspelt; `migrate.codes`, `--passes`/`select`/`ignore`, the README's tables and
+one test per example are derived from here.
+
+Each pass module `migrate.passes.X` has its rules in `migrate.rules.X` (kept apart from
+the pass so that reading the registry, as the CLI does at start-up to check `select`,
+does not import libcst); `migrate.rules.engine` holds the engine's own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+#: Pass name (as users write it in `--passes` and `passes = [...]`) -> its module, both in
+#: `migrate.passes` (the logic) and here (its rules), in the order the passes run.
+PASS_MODULES = {
+    "scopes": "deprecated_scopes",
+    "get-variable": "get_variable",
+    "reuse": "positional_reuse",
+}
+
+#: A rewrite the tool makes (counted in the JSON report; pending ones make `--check` fail).
+REWRITE = "rewrite"
+#: A deprecated call left in the code for hand work: `--check` fails while it is there.
+MANUAL = "manual"
+#: Code that works but is likely wrong (a warning).
+LINT = "lint"
+#: Pure information (a notice).
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A source and, for an invalid one, the 1-based line the code is reported at and, when
+    the rule rewrites, the expected result (both written indented, as in a docstring)."""
+
+    indented_source: str
+    line: int | None = None
+    indented_output: str | None = None
+    #: `--wrap-get-variable` (the get_variable rewrites and refusals need it).
+    wrap_get_variable: bool = False
+
+    @property
+    def source(self) -> str:
+        return _dedent(self.indented_source)
+
+    @property
+    def output(self) -> str | None:
+        return None if self.indented_output is None else _dedent(self.indented_output)
+
+
+def _dedent(text: str) -> str:
+    import textwrap  # only tests read the examples' text
+
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def example(
+    source: str, line: int | None = None, output: str | None = None, *, wrap_get_variable: bool = False
+) -> Example:
+    return Example(source, line, output, wrap_get_variable)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    kind: str
+    #: The pass that emits it (a name of `--passes`), or None for the engine itself.
+    pass_name: str | None
+    #: What is reported or rewritten, in one line (the README's "what").
+    summary: str
+    #: What the user should do ("" for a rewrite the tool does itself).
+    todo: str = ""
+    invalid: tuple[Example, ...] = field(default=(), repr=False)
+    valid: tuple[Example, ...] = field(default=(), repr=False)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, by code."""
+    rules: list[Rule] = []
+    for name in [*PASS_MODULES.values(), "engine"]:
+        rules += importlib.import_module(f"{__name__}.{name}").RULES
+    return tuple(sorted(rules, key=lambda rule: rule.code))
+
+
+_KIND_WORDS = {REWRITE: "rewrite", MANUAL: "left for hand work", LINT: "lint", INFO: "notice"}
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join([*lines, *("| " + " | ".join(row) + " |" for row in rows)]) + "\n"
+
+
+def readme_tables() -> dict[str, str]:
+    """The README's tables of codes, by the name of their marked region."""
+    rules = all_rules()
+    return {
+        "every-code": _table(
+            ("code", "kind", "pass", "what"),
+            [(r.code, _KIND_WORDS[r.kind], f"`{r.pass_name}`" if r.pass_name else "(always)", r.summary) for r in rules],
+        ),
+        "hand-work": _table(
+            ("code", "what", "what to do"), [(r.code, r.summary, r.todo) for r in rules if r.kind == MANUAL]
+        ),
+    }
+
+
+def with_readme_tables(readme: str) -> str:
+    """`readme` with each region between `<!-- rules: NAME -->` and `<!-- /rules -->` holding
+    the table `readme_tables()` renders for NAME (a missing marker is an error)."""
+    for name, table in readme_tables().items():
+        begin, end = f"<!-- rules: {name} -->\n", "<!-- /rules -->"
+        start = readme.index(begin) + len(begin)
+        readme = readme[:start] + table + readme[readme.index(end, start) :]
+    return readme

@@ -1,0 +1,31 @@
+"""Rules of the engine itself (`migrate.engine`), not of a pass."""
+
+from __future__ import annotations
+
+from migrate_scopes.migrate.rules import INFO, Rule, example
+
+MS401 = Rule(
+    "MS401", INFO, None,
+    "the file was read as Python 2 (it is not valid Python 3); the output stays Python 2",
+    invalid=(
+        example(
+            """
+            import tensorflow as tf
+            with tf.op_scope([x], "norm"):
+                print "x"
+            """,
+            line=1,
+        ),
+    ),
+    valid=(
+        example(
+            """
+            import tensorflow as tf
+            with tf.op_scope([x], "norm"):
+                print("x")
+            """
+        ),
+    ),
+)
+
+RULES = (MS401,)
