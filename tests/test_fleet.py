@@ -412,3 +412,17 @@ def test_markdown_quotes_a_file_name_that_would_break_its_line(tmp_path: Path) -
     proc = run_cli("--markdown", "../pr.md", ".", cwd=repo)
     assert proc.returncode == 0, text(proc.stderr)
     assert _section((tmp_path / "pr.md").read_text(), "Files changed") == ['- `"two\\nlines.py"`: 1 call']
+
+
+def test_each_repository_selects_its_own_findings(tmp_path: Path) -> None:
+    for name in ("repoA", "repoB"):
+        git_init(tmp_path / name)
+        write(tmp_path / name / "layers.py", GET_VARIABLE_SRC)
+        write(tmp_path / name / "reuse.py", "import tensorflow as tf\nwith tf.variable_scope('rnn', reuse):\n    pass\n")
+    write(tmp_path / "repoA" / "pyproject.toml", "[tool.migrate-scopes]\nignore = ['MS201']\n")
+    proc = run_cli("--markdown", "pr.md", "repoA", "repoB", cwd=tmp_path)
+    assert proc.returncode == 0, text(proc.stderr)
+    lints = _section((tmp_path / "pr.md").read_text(), "Lints")
+    assert [line.split(":")[0] for line in lints] == ["- `repoA/reuse.py", "- `repoB/layers.py", "- `repoB/reuse.py"]
+    assert ": MS302 " in lints[0] and ": MS201 " in lints[1]
+    assert "repoA/layers.py" not in text(proc.stderr) and "repoB/layers.py:3:" in text(proc.stderr)
