@@ -6,14 +6,11 @@ number of jobs. Nothing here touches the terminal.
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import json
 import multiprocessing
 import os
 import signal
 import sys
-import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -81,7 +78,8 @@ class FileOutcome:
     #: The pyproject.toml whose configuration governed the file (None: defaults, or --config's).
     config: str | None = None
     status: str = UNCHANGED
-    #: How the core read the file ("python3", "python2", "notebook"); None if never parsed.
+    #: How the core read the file (its container's or front end's name: "python3",
+    #: "python2", "notebook"); None if never parsed.
     dialect: str | None = None
     findings: list[Finding] = field(default_factory=list)
     rewrites: list[Rewrite] = field(default_factory=list)
@@ -94,14 +92,10 @@ class FileOutcome:
     warning: str | None = None
 
 
-def is_notebook(path: str) -> bool:
-    return path.endswith(".ipynb")
+def migrate_text(text: str, path: str, options: MigrationOptions) -> MigrationResult:
+    from migrate_scopes.migrate.containers import container_for
 
-
-def migrate_text(text: str, notebook: bool, options: MigrationOptions) -> MigrationResult:
-    from migrate_scopes.migrate import migrate_notebook, migrate_source
-
-    return (migrate_notebook if notebook else migrate_source)(text, options)
+    return container_for(path).migrate(text, options)
 
 
 def may_need_migration(data: bytes) -> bool:
@@ -112,40 +106,15 @@ def may_need_migration(data: bytes) -> bool:
 
 def verify_output(result: MigrationResult, path: str) -> str | None:
     """Why the new text must not be written, or None."""
-    if not result.changed or (result.parses and result.dialect in ("python3", "python2")):
-        return None  # the core parsed this very text as its dialect (to check its bindings)
-    try:
-        if result.dialect == "notebook":
-            json.loads(result.code)
-        elif result.dialect == "python2":
-            from migrate_scopes.migrate.python2 import parses_as_python2
+    if not result.changed:
+        return None
+    from migrate_scopes.migrate.containers import container_of
 
-            if not parses_as_python2(result.code):
-                raise SyntaxError("not valid Python 2")
-        else:
-            parses_as_python3(result.code, path)
+    try:
+        container_of(result).verify(result, path)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         return f"the migrated text does not parse ({exc}); not written: {BUG_REPORT}"
     return None
-
-
-def parses_as_python3(code: str, path: str) -> None:
-    """Raise SyntaxError (or ValueError, ...) unless `code` parses as Python 3.
-
-    Compiling to bytecode builds no Python objects for the tree, so it costs a fraction
-    of `ast.parse`; it also rejects what only the compiler checks (`return` outside a
-    function, ...), so only its failure is confirmed by the parser, which decides.
-    """
-    from migrate_scopes.migrate.engine import without_cyclic_gc
-
-    with warnings.catch_warnings(), without_cyclic_gc():
-        warnings.simplefilter("ignore")  # the compiler's warnings are about the user's code
-        try:
-            compile(code, path, "exec", dont_inherit=True)
-            return
-        except Exception:  # noqa: BLE001 - the parser below gives the verdict
-            pass
-        compile(code, path, "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
 
 
 def _location(exc: MigrationError) -> str:
@@ -159,10 +128,12 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
     outcome = FileOutcome(path=path)
     if not may_need_migration(data):
         return outcome, data
-    notebook = is_notebook(path)
+    from migrate_scopes.migrate.containers import container_for
+
+    container = container_for(path)
     try:
-        decoded = decode_source(data, notebook=notebook)
-        result = migrate_text(decoded.text, notebook, settings.options)
+        decoded = decode_source(data, notebook=container.JSON)
+        result = container.migrate(decoded.text, settings.options)
         new_data = encode_source(result.code, decoded.encoding) if result.changed else data
     except DecodeError as exc:
         return _unreadable(outcome, str(exc), data), data
@@ -179,20 +150,8 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
         return _failed(outcome, problem), data
     if result.changed:
         outcome.status = CHANGED
-        if settings.mode == DIFF and notebook and settings.notebook_diff == NOTEBOOK_CELLS:
-            from migrate_scopes.migrate.notebook import notebook_cell_diff
-            from migrate_scopes.output import display_path_for_diff, quote_path
-
-            # Per code cell, readable; the JSON text's own diff would bury the edits in escapes.
-            outcome.diff = notebook_cell_diff(quote_path(display_path_for_diff(path)), result.source, result.code)
-        elif settings.mode == DIFF:
-            from migrate_scopes.output import unified_diff
-
-            # For a notebook too: a diff of its JSON text is what `git apply` can apply.
-            bom = "\ufeff" if decoded.encoding == "utf-8-sig" else ""  # in the file's first line
-            changes = result.changes and [tuple(offset + len(bom) for offset in change) for change in result.changes]
-            outcome.diff = unified_diff(bom + result.source, bom + result.code, path, changes=changes)
-            outcome.diff_encoding = "utf-8" if bom else decoded.encoding
+        if settings.mode == DIFF:
+            outcome.diff, outcome.diff_encoding = container.diff(path, result, decoded.encoding, settings.notebook_diff)
     return outcome, new_data
 
 
@@ -416,7 +375,7 @@ def _warm_up(options: MigrationOptions) -> None:
     """Import the core (and libcst) once here, so forked workers inherit it instead of
     each importing it again."""
     try:
-        migrate_text("import tensorflow as tf\nwith tf.op_scope([x], 'n'):\n    pass\n", False, options)
+        migrate_text("import tensorflow as tf\nwith tf.op_scope([x], 'n'):\n    pass\n", "warm_up.py", options)
     except Exception:  # noqa: BLE001 - only an optimisation; the workers will report real errors
         pass
 

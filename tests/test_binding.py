@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from migrate_scopes import MigrationError, migrate_source
-from migrate_scopes.migrate.engine import analyse_text, check_bindings
+from migrate_scopes.migrate.engine import check_bindings
+from migrate_scopes.migrate.frontends import read as analyse_text
 from migrate_scopes.migrate.passes import PassOutput
 from migrate_scopes.migrate.source_text import Edit, apply_edits, replace_with
 

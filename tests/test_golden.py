@@ -12,7 +12,7 @@ import json
 import pytest
 
 from golden import FILES_OF_A_VARIANT, INPUTS, TESTDATA, GoldenCase, format_finding, golden_cases, layout_problems
-from migrate_scopes.migrate.python2 import parses_as_python2
+from migrate_scopes.migrate.frontends.python2 import parses_as_python2
 
 CASES = golden_cases()
 

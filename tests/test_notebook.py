@@ -13,7 +13,8 @@ import pytest
 from golden import CASES as CASES_DIR
 from golden import GoldenCase, golden_cases, read_source
 from migrate_scopes import MigrationError, migrate_notebook
-from migrate_scopes.migrate.notebook import mask_ipython, notebook_cell_diff
+from migrate_scopes.migrate.containers.notebook import notebook_cell_diff
+from migrate_scopes.migrate.frontends.ipython import mask_ipython
 
 DATA = CASES_DIR / "notebooks"
 GOLDEN = golden_cases("notebooks")

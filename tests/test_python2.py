@@ -10,7 +10,7 @@ import pytest
 from golden import CASES as CASES_DIR
 from golden import GoldenCase, golden_cases, read_source
 from migrate_scopes import MigrationError, migrate_source
-from migrate_scopes.migrate.python2 import expand_indentation, mask_python2, parse_python2, parses_as_python2
+from migrate_scopes.migrate.frontends.python2 import expand_indentation, mask_python2, parse_python2, parses_as_python2
 
 DATA = CASES_DIR / "python2"
 GOLDEN = golden_cases("python2")

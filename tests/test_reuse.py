@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from golden import CASES, golden_cases, read_source
 from migrate_scopes import MigrationOptions, migrate_notebook, migrate_source
-from migrate_scopes.migrate.python2 import parses_as_python2
+from migrate_scopes.migrate.frontends.python2 import parses_as_python2
 
 DATA = CASES / "reuse"
 

@@ -1,4 +1,10 @@
-"""Migrate one source: text in, text + findings out. Pure: no I/O, no terminal."""
+"""Migrate one source: text in, text + findings out. Pure: no I/O, no terminal.
+
+The flow of one file: a container (`containers/`) splits it into units, a front end
+(`frontends/`) reads them into the one analysis (`analysis.py`), the engine
+(`engine.py`) runs the passes (`passes/`) and checks the result, and the container
+splices it back.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,13 @@ DEFAULT_OPTIONS = MigrationOptions()
 
 def migrate_source(source: str, options: MigrationOptions = DEFAULT_OPTIONS) -> MigrationResult:
     """Migrate Python source text. Raises MigrationError when it cannot be read as Python."""
-    from migrate_scopes.migrate.engine import migrate_python
+    from migrate_scopes.migrate.containers import plain
 
-    return migrate_python(source, options)
+    return plain.migrate(source, options)
 
 
 def migrate_notebook(text: str, options: MigrationOptions = DEFAULT_OPTIONS) -> MigrationResult:
     """Migrate the JSON text of a Jupyter notebook (only code cells' sources change)."""
-    from migrate_scopes.migrate.notebook import migrate_notebook_text
+    from migrate_scopes.migrate.containers import notebook
 
-    return migrate_notebook_text(text, options)
+    return notebook.migrate(text, options)

@@ -1,25 +1,29 @@
-"""Run the passes over one Python source: the body of `migrate_source`."""
+"""The one engine: a program made of units, read by a front end, run through the passes.
+
+A container (`containers/`) splits its file into units (a `.py` file is one; a notebook's
+code cells are joined as one program) and hands the engine their texts, masked by a
+front end where the language is a superset of Python (IPython syntax). The engine reads
+the joined program once (`frontends.read`), runs every selected pass over it, applies
+each edit in its own unit, and re-reads the result to check that it calls what was
+planned, which also verifies it; the container splices the units back.
+"""
 
 from __future__ import annotations
 
-import ast
 import gc
 import sys
-import warnings
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from migrate_scopes.migrate.analysis import analyse
 from migrate_scopes.migrate.codes import is_selected, noqa_codes, silenced_by_noqa
+from migrate_scopes.migrate.frontends import front_end, read
 from migrate_scopes.migrate.model import Analysis, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput, registered_passes
-from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions, MigrationResult
-from migrate_scopes.migrate.rules.engine import MS401
-from migrate_scopes.migrate.source_text import SourceText, apply_edits_with_changes
-
-_BOM = "\ufeff"
+from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions
+from migrate_scopes.migrate.source_text import Edit, SourceText, apply_edits_with_changes
 
 
 # The analysis and the passes recurse once per nesting level of the code; Python's
@@ -41,39 +45,6 @@ def deep_recursion() -> Iterator[None]:
         sys.setrecursionlimit(limit)
 
 
-def parse_python3(text: str) -> ast.Module:
-    """`ast` tree of `text`; SyntaxError when it is not Python 3.
-
-    It parses under the caller's recursion limit, so it accepts what Python accepts:
-    code too deep for Python itself is the user's error, not ours.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # invalid escapes etc. are the user's business
-        try:
-            return ast.parse(text)
-        except SyntaxError:
-            raise
-        except (RecursionError, MemoryError) as error:
-            raise MigrationError("too deeply nested for Python to parse") from error
-        except Exception as error:  # NUL bytes (ValueError), or anything else the parser refuses
-            raise MigrationError(f"cannot parse: {error}") from error
-
-
-def analyse_text(text: str) -> Analysis:
-    """Python 3 first; a file that is not Python 3 may still be Python 2."""
-    try:
-        tree = parse_python3(text)
-    except SyntaxError as error:
-        if error.lineno is None:  # e.g. NUL bytes: not source text in any Python
-            raise MigrationError(f"cannot parse: {error.msg}") from error
-        from migrate_scopes.migrate.python2 import analyse_python2
-
-        with deep_recursion():
-            return analyse_python2(text, error)
-    with deep_recursion():
-        return analyse(text, tree)
-
-
 def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOutput:
     """Every selected pass's edits and findings, in `text`'s coordinates (not applied)."""
     context = PassContext(SourceText(text), analysis, options)
@@ -88,8 +59,7 @@ def collect(text: str, analysis: Analysis, options: MigrationOptions) -> PassOut
         total.rewrites += output.rewrites
         total.renames += output.renames
         total.retargeted.update(output.retargeted)
-    if analysis.dialect == "python2":
-        total.findings.append(Finding(1, 1, MS401.code, "read as Python 2 (not valid Python 3); output stays Python 2"))
+    total.findings += front_end(analysis.dialect).notes(analysis)
     total.findings = [f for f in total.findings if _kept(f, context.source, options)]
     return total
 
@@ -101,26 +71,6 @@ def _kept(finding: Finding, source: SourceText, options: MigrationOptions) -> bo
     if not 1 <= finding.line <= len(source.line_starts):
         return True
     return not silenced_by_noqa(finding.code, noqa_codes(source.line_text(finding.line)))
-
-
-@dataclass
-class Passed:
-    """What the passes made of a text."""
-
-    text: str
-    output: PassOutput
-    #: Where the text changed (see apply_edits_with_changes).
-    changes: list[tuple[int, int, int, int]]
-    #: How the new text parsed when its bindings were checked ("python3" or "python2");
-    #: None when it did not change.
-    parsed_as: str | None
-
-
-def run_passes(text: str, analysis: Analysis, options: MigrationOptions) -> Passed:
-    output = collect(text, analysis, options)
-    new_text, changes = apply_edits_with_changes(text, output.edits)
-    parsed_as = check_bindings(analysis, output, new_text) if new_text != text else None
-    return Passed(new_text, output, changes, parsed_as)
 
 
 def _uses(analysis: Analysis, retargeted: dict[int, str]) -> Counter[tuple[str, str | None, str]]:
@@ -142,11 +92,12 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> str
 
     Import edits change what a name means for every use of it, so this is checked on the
     result rather than trusted; `new_text` is the text the edits in `output` produce.
-    Returns how `new_text` parsed ("python3" or "python2"): a check of the output already.
+    Returns the front end that read `new_text` (its `Analysis.dialect`): a check of the
+    output already.
     """
     planned = _uses(analysis, output.retargeted)
     try:
-        after = analyse_text(new_text)
+        after = read(new_text)
     except MigrationError as error:
         raise MigrationError(
             f"the migrated text cannot be read ({error.message}); not migrated: this is a bug in "
@@ -180,25 +131,109 @@ def without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def migrate_python(source: str, options: MigrationOptions) -> MigrationResult:
-    with without_cyclic_gc():
-        # The trees are freed before the collector runs again, so it never scans them.
-        return _migrate_python(source, options)
+#: Where one edit landed in its unit: (old start, old end, new start, new end).
+Change = tuple[int, int, int, int]
 
 
-def _migrate_python(source: str, options: MigrationOptions) -> MigrationResult:
-    bom = _BOM if source.startswith(_BOM) else ""
-    text = source[len(bom) :]
-    analysis = analyse_text(text)
-    passed = run_passes(text, analysis, options)
-    output, shift = passed.output, len(bom)
-    return MigrationResult(
-        source=source,
-        code=bom + passed.text,
-        findings=sorted(output.findings),
-        rewrites=sorted(output.rewrites),
-        renames=sorted(output.renames, key=lambda r: (r.line, r.col)),
-        dialect=analysis.dialect,
-        changes=tuple((a + shift, b + shift, c + shift, d + shift) for a, b, c, d in passed.changes),
-        parses=passed.parsed_as == analysis.dialect and not bom,
-    )
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass
+class Units:
+    """A container's units, as the engine reads them."""
+
+    texts: list[str]
+    #: Same-width Python text for a unit (a front end's mask, such as IPython syntax's).
+    mask: Callable[[str], str] = _same
+    #: Written after each unit in the joined program (a notebook's cells each start a line).
+    separator: str = ""
+
+
+@dataclass
+class Program:
+    """The units joined as one text, and its analysis."""
+
+    text: str
+    #: Offset of each unit in `text`.
+    starts: list[int]
+    analysis: Analysis
+
+    def unit_of(self, offset: int) -> int:
+        """0-based index of the unit holding `offset` of the program."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+def join(texts: list[str], separator: str) -> tuple[str, list[int]]:
+    starts: list[int] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + len(separator)
+    return separator.join(texts) + (separator if texts else ""), starts
+
+
+def read_units(units: Units) -> Program:
+    """The program the units make, read by the first front end that reads it."""
+    text, starts = join([units.mask(unit) for unit in units.texts], units.separator)
+    return Program(text, starts, read(text))
+
+
+@dataclass
+class Ran:
+    """What the passes made of a program, unit by unit."""
+
+    #: Every edit, finding, rewrite and rename, in the program's coordinates.
+    output: PassOutput
+    #: Each unit's new text (the old one where nothing changed).
+    texts: list[str]
+    #: Where each unit's text changed (see apply_edits_with_changes); None when not known.
+    changes: list[list[Change] | None] = field(default_factory=list)
+    #: The front end that read the new program to check its bindings; None when nothing changed.
+    parsed_as: str | None = None
+
+
+def run(
+    program: Program,
+    units: Units,
+    options: MigrationOptions,
+    tidy: Callable[[str, str], str] = lambda old, new: new,
+    check_unit: Callable[[int, str], None] | None = None,
+) -> Ran:
+    """Run the passes over `program` and apply their edits unit by unit.
+
+    `tidy(old, new)` lets the container restore a unit's conventions after the edits (it
+    may not change what the unit means); `check_unit(index, new)` checks each changed
+    unit before the whole program is checked (to name the unit that went wrong).
+    """
+    output = collect(program.text, program.analysis, options)
+    texts = list(units.texts)
+    changes: list[list[Change] | None] = [[] for _ in texts]
+    changed = False
+    for index, edits in sorted(_unit_edits(program, units.texts, output.edits).items()):
+        new, unit_changes = apply_edits_with_changes(texts[index], edits)
+        tidied = tidy(texts[index], new)
+        if tidied == texts[index]:
+            continue
+        if check_unit is not None:
+            check_unit(index, tidied)
+        texts[index], changes[index], changed = tidied, (unit_changes if tidied == new else None), True
+    parsed_as = None
+    if changed:
+        new_program, _ = join([units.mask(text) for text in texts], units.separator)
+        parsed_as = check_bindings(program.analysis, output, new_program)
+    return Ran(output, texts, changes, parsed_as)
+
+
+def _unit_edits(program: Program, texts: list[str], edits: list[Edit]) -> dict[int, list[Edit]]:
+    """Edits per unit, in the unit's own offsets (an edit never leaves its unit)."""
+    if len(texts) == 1:
+        return {0: edits} if edits else {}
+    per_unit: dict[int, list[Edit]] = {}
+    for edit in edits:
+        index = program.unit_of(edit.start)
+        start = program.starts[index]
+        # A deleted last line may reach over the separator: the unit ends before it.
+        end = min(edit.end, start + len(texts[index]))
+        per_unit.setdefault(index, []).append(Edit(edit.start - start, end - start, edit.rewrite))
+    return per_unit

@@ -108,7 +108,8 @@ class Reference:
 
 @dataclass
 class Analysis:
-    dialect: str  # "python3" or "python2"
+    #: The front end that read the text (see `frontends.front_end`).
+    dialect: str
     calls: list[Call] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     #: Every import binding of a TensorFlow function we know, keyed by scope id.
@@ -125,3 +126,6 @@ class Analysis:
     positions: SourceText | None = None
     #: Names the module lists in `__all__`: its importers rely on them.
     exported_names: frozenset[str] = frozenset()
+    #: Every call's text is the source's own: the front end masked nothing inside an
+    #: expression, so a call may be rearranged as text (see ast_calls).
+    calls_as_written: bool = True

@@ -76,7 +76,7 @@ def _plan(
 
 def _simple(ctx: PassContext, call: Call, scope: DeprecatedScope, text: str) -> SimpleCall | None:
     """The call as text to rearrange, when libcst would do nothing more (see ast_calls)."""
-    if call.node is None or ctx.analysis.dialect != "python3" or call.is_decorator:
+    if call.node is None or not ctx.analysis.calls_as_written or call.is_decorator:
         return None
     if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
         return None  # `_context_refusal` reads its `values` with libcst

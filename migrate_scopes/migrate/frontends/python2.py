@@ -1,4 +1,5 @@
-"""Python 2 front end: read a Python 2 file through the Python 3 analysis, by masking.
+"""Python 2 front end: read a Python 2 file through the Python 3 analysis, by masking
+(with the shared same-width masker, `masking.SameWidthMask`).
 
 A source that `ast` rejects is parsed with fissix (a maintained
 lib2to3 fork) and its Python 2 grammar; that both proves the file is Python 2 and
@@ -46,13 +47,16 @@ from fissix import pygram, pytree
 from fissix.pgen2 import driver, token
 
 from migrate_scopes.migrate.analysis import analyse
+from migrate_scopes.migrate.masking import SameWidthMask
 from migrate_scopes.migrate.source_text import SourceText
 from migrate_scopes.migrate.model import Analysis
-from migrate_scopes.migrate.result import MigrationError
+from migrate_scopes.migrate.result import Finding, MigrationError
+from migrate_scopes.migrate.rules.engine import MS401
+
+NAME = "python2"
 
 # Files using `from __future__ import print_function` need the grammar without it.
 _GRAMMARS = (pygram.python_grammar, pygram.python_grammar_no_print_statement)
-_LINE_END_CHARS = "\r\n"
 _OCTAL = re.compile(r"0[0-9]+[lL]?\Z")
 _RENAMED_NAMES = {"async": "_sync", "await": "_wait"}  # Python 3 keywords, Python 2 names
 
@@ -77,8 +81,28 @@ def parses_as_python2(text: str) -> bool:
     return parse_python2(text) is not None
 
 
+parses = parses_as_python2
+
+
+def verify(code: str, path: str) -> None:
+    """Raise SyntaxError unless `code` is valid Python 2."""
+    if not parses_as_python2(code):
+        raise SyntaxError("not valid Python 2")
+
+
+def notes(analysis: Analysis) -> list[Finding]:
+    """The file was read as Python 2: said once, on its first line."""
+    return [Finding(1, 1, MS401.code, "read as Python 2 (not valid Python 3); output stays Python 2")]
+
+
 def analyse_python2(text: str, python3_error: SyntaxError) -> Analysis:
     """Analysis of a Python 2 source, with spans valid in `text` itself."""
+    analysis = _analyse_masked(text, python3_error)
+    analysis.calls_as_written = False  # a mask may lie inside a call (`<>`, backquotes, `0777`)
+    return analysis
+
+
+def _analyse_masked(text: str, python3_error: SyntaxError) -> Analysis:
     tree = parse_python2(text)
     if tree is None:
         raise _unreadable(python3_error)
@@ -87,13 +111,13 @@ def analyse_python2(text: str, python3_error: SyntaxError) -> Analysis:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                return analyse(masked, ast.parse(masked), dialect="python2")
+                return analyse(masked, ast.parse(masked), dialect=NAME)
             except TabError:
                 # Python 2 read a tab as "to the next multiple of 8"; Python 3 refuses to
                 # guess. Expand the indentation for `ast` and map columns back per line.
                 expanded, shifts = expand_indentation(masked)
                 positions = SourceText(masked, shifts)
-                return analyse(expanded, ast.parse(expanded), dialect="python2", positions=positions)
+                return analyse(expanded, ast.parse(expanded), dialect=NAME, positions=positions)
     except SyntaxError as error:  # a Python 2 form we cannot mask
         raise MigrationError(
             f"cannot parse: {python3_error.msg} (line {python3_error.lineno}); read as Python 2, "
@@ -141,36 +165,13 @@ def _leaf_offsets(tree: pytree.Node) -> Iterator[tuple[pytree.Leaf, int]]:
         offset += len(leaf.value)
 
 
-class _Mask:
-    """The text as a list of characters, overwritten in place (widths never change)."""
-
-    def __init__(self, text: str) -> None:
-        self.chars = list(text)
-
-    def put(self, start: int, replacement: str) -> None:
-        self.chars[start : start + len(replacement)] = list(replacement)
-
-    def blank(self, start: int, end: int) -> None:
-        """Spaces over [start, end), keeping line ends and the backslashes that join lines."""
-        for index in range(start, end):
-            char = self.chars[index]
-            if char in _LINE_END_CHARS:
-                continue
-            if char == "\\" and index + 1 < len(self.chars) and self.chars[index + 1] in _LINE_END_CHARS:
-                continue
-            self.chars[index] = " "
-
-    def text(self) -> str:
-        return "".join(self.chars)
-
-
 def _type_name(node: pytree.Base | None) -> str:
     return pytree.type_repr(node.type) if node is not None else ""
 
 
 def mask_python2(text: str, tree: pytree.Node) -> str:
     """A same-width, Python-3-parsable copy of the Python 2 source `text`."""
-    mask = _Mask(text)
+    mask = SameWidthMask(text)
     starts = dict((id(leaf), start) for leaf, start in _leaf_offsets(tree))
     tuple_params = 0
 
@@ -218,14 +219,14 @@ def mask_python2(text: str, tree: pytree.Node) -> str:
     return mask.text()
 
 
-def _mask_number(mask: _Mask, start: int, value: str) -> None:
+def _mask_number(mask: SameWidthMask, start: int, value: str) -> None:
     if value[-1] in "lL":
         mask.put(start + len(value) - 1, " ")
     if _OCTAL.match(value) and value.rstrip("lL").strip("0"):
         mask.put(start, "1")  # `0777` -> `1777`: an int literal Python 3 accepts
 
 
-def _mask_string(mask: _Mask, start: int, value: str) -> None:
+def _mask_string(mask: SameWidthMask, start: int, value: str) -> None:
     prefix = re.match(r"[A-Za-z]*", value).group().lower()  # type: ignore[union-attr]
     if "u" in prefix and "r" in prefix:
         mask.put(start, " ")  # `ur'..'` -> ` r'..'`

@@ -1,155 +1,47 @@
-"""Jupyter notebooks: migrate the code cells as one program, change nothing else.
+"""The `.ipynb` container: the code cells are the units, joined as one program.
 
 A notebook runs top to bottom, so its code cells are joined into one
 text and analysed once (a name imported in cell 1 resolves in cell 5). IPython
 syntax (`%magic`, `!shell`, `x = !cmd`, `?obj`, `obj?`, `%%cell` magics) is masked
-with Python text of the same width first, so offsets in the joined text are offsets
-in the cells. Each edit then lands in its own cell, and only the changed `source`
+with Python text of the same width first (`frontends.ipython`), so offsets in the
+joined text are offsets in the cells. Each edit then lands in its own cell, and only the changed `source`
 values are replaced in the ORIGINAL JSON text: outputs, execution counts, metadata,
 key order, indentation, escaping and the list-of-lines form stay byte for byte.
-Python 2 notebooks go through the Python 2 front end like `.py` files do.
+The cells are read by the same front ends as `.py` files (Python 3, else Python 2).
 
 Example::
 
     >>> cell = {"cell_type": "code", "source": ["import tensorflow as tf\\n", "%time f()\\n",
     ...                                           "with tf.op_scope([x], 'n'): pass"]}
-    >>> result = migrate_notebook_text(json.dumps({"cells": [cell]}), MigrationOptions())
+    >>> result = migrate(json.dumps({"cells": [cell]}), MigrationOptions())
     >>> json.loads(result.code)["cells"][0]["source"][2]
     "with tf.name_scope('n', values=[x]): pass"
 """
 
 from __future__ import annotations
 
-import ast
 import difflib
 import json
 import re
-import warnings
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from json.decoder import scanstring
 
-from migrate_scopes.migrate.engine import analyse_text, check_bindings, collect
-from migrate_scopes.migrate.python2 import parses_as_python2
-from migrate_scopes.migrate.result import MigrationError, MigrationOptions, MigrationResult, VariableRename
-from migrate_scopes.migrate.source_text import Edit, SourceText, apply_edits
+from migrate_scopes.migrate import engine
+from migrate_scopes.migrate.containers import plain
+from migrate_scopes.migrate.frontends import front_end, read
+from migrate_scopes.migrate.frontends.ipython import cell_lines, mask_ipython
+from migrate_scopes.migrate.result import MigrationError, MigrationOptions, MigrationResult
+from migrate_scopes.migrate.source_text import SourceText
 
+#: The report's name for how a notebook was read (its cells may be Python 3 or 2).
 DIALECT = "notebook"
+#: Notebooks are JSON, UTF-8 by definition.
+JSON = True
+#: `diff`'s view of the code cells (the default, "patch", is the JSON text's own diff).
+CELLS = "cells"
 _SEPARATOR = "\n"  # between cells in the joined text: every cell starts a new line
-
-# -- IPython syntax ---------------------------------------------------------------
-#: Cell magics whose body is Python: only their first line is masked.
-_PYTHON_BODY_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
-_LINE_MAGIC = re.compile(r"[ \t]*(?:[!%]|\?)")  # `%matplotlib`, `!pip`, `?obj`
-_HELP = re.compile(r"[ \t]*[\w.\[\]()]+\?{1,2}[ \t]*(?:\r\n|\r|\n)?\Z")  # `obj?`, `tf.op_scope??`
-_ASSIGNED_MAGIC = re.compile(r"[ \t]*[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*=[ \t]*(?=[!%])")  # `x = !ls`
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_STRING_START = re.compile(r"(?i)[rbuf]{0,2}('''|\"\"\"|'|\")")
-
-
-def _lines(text: str) -> list[str]:
-    return [line for line in _LINE.findall(text) if line]
-
-
-def _blank(line: str, start: int = 0, keep: str = "") -> str:
-    """`line` from `start` on replaced by `keep` then spaces, line end kept."""
-    body = line.rstrip("\r\n")
-    ending = line[len(body) :]
-    width = len(body) - start
-    return body[:start] + keep[:width].ljust(width) + ending
-
-
-class _PythonState:
-    """Just enough of Python's tokenizer to tell where logical lines start."""
-
-    def __init__(self) -> None:
-        self.depth = 0  # open brackets
-        self.string: str | None = None  # delimiter of an open triple-quoted string
-        self.continued = False  # previous line ended with a backslash
-
-    @property
-    def at_statement_start(self) -> bool:
-        return self.depth == 0 and self.string is None and not self.continued
-
-    def feed(self, line: str) -> None:
-        body = line.rstrip("\r\n")
-        index = 0
-        while index < len(body):
-            if self.string is not None:
-                end = _string_end(body, index, self.string)
-                if end is None:
-                    index = len(body)
-                    break
-                index, self.string = end, None
-                continue
-            char = body[index]
-            if char == "#":
-                index = len(body)
-                break
-            match = _STRING_START.match(body, index)
-            if match and (index == 0 or not (body[index - 1].isalnum() or body[index - 1] == "_")):
-                quote = match.group(1)
-                end = _string_end(body, match.end(), quote)
-                if end is None:
-                    if len(quote) == 3:
-                        self.string = quote
-                    index = len(body)  # a one-line string left open: continued by `\`
-                    break
-                index = end
-                continue
-            if char in "([{":
-                self.depth += 1
-            elif char in ")]}":
-                self.depth = max(0, self.depth - 1)
-            index += 1
-        self.continued = body.endswith("\\") and self.string is None
-
-
-def _string_end(body: str, index: int, quote: str) -> int | None:
-    """Index after the closing `quote` on this line, or None if the string goes on."""
-    while index < len(body):
-        if body[index] == "\\":
-            index += 2
-            continue
-        if body.startswith(quote, index):
-            return index + len(quote)
-        index += 1
-    return None
-
-
-def mask_ipython(source: str) -> str:
-    """Same-width Python text for a cell: IPython-only lines become `0` or blanks.
-
-    >>> mask_ipython("%matplotlib inline\\nx = !ls\\n")
-    '0                 \\nx = 0  \\n'
-    """
-    lines = _lines(source)
-    if lines and lines[0].startswith("%%"):
-        name = lines[0][2:].split(None, 1)[0] if lines[0][2:].strip() else ""
-        if name not in _PYTHON_BODY_CELL_MAGICS:
-            return "".join(_blank(line) for line in lines)  # the body is not Python
-        lines[0] = _blank(lines[0])
-        start = 1
-    else:
-        start = 0
-    state = _PythonState()
-    in_magic = False  # a magic line continued with a backslash
-    for number in range(start, len(lines)):
-        line = lines[number]
-        if in_magic:
-            lines[number] = _blank(line)
-        elif state.at_statement_start and (_LINE_MAGIC.match(line) or _HELP.match(line)):
-            indent = len(line) - len(line.lstrip(" \t"))
-            lines[number] = _blank(line, indent, "0")
-        elif state.at_statement_start and (assigned := _ASSIGNED_MAGIC.match(line)):
-            lines[number] = _blank(line, assigned.end(), "0")
-        else:
-            state.feed(line)
-            continue
-        in_magic = line.rstrip("\r\n").endswith("\\")
-    return "".join(lines)
-
 
 # -- locating cells in the JSON text --------------------------------------------------
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -292,128 +184,92 @@ def _language(notebook: dict) -> str | None:
 
 
 # -- the migration -------------------------------------------------------------------
-@dataclass
-class _Joined:
-    text: str
-    starts: list[int]  # offset of each code cell in `text`
-    first_lines: list[int]  # 1-based line of each code cell in `text`
-
-    def cell_of_line(self, line: int) -> int:
-        """0-based index of the code cell holding joined line `line`."""
-        return max(0, bisect_right(self.first_lines, line) - 1)
-
-    def cell_of_offset(self, offset: int) -> int:
-        return max(0, bisect_right(self.starts, offset) - 1)
+def _first_lines(program: engine.Program) -> list[int]:
+    """1-based line of each code cell in the joined program."""
+    source = SourceText(program.text)
+    return [source.position(start)[0] for start in program.starts]
 
 
-def _join(masked_cells: list[str]) -> _Joined:
-    starts: list[int] = []
-    parts: list[str] = []
-    offset = 0
-    for cell in masked_cells:
-        starts.append(offset)
-        parts.append(cell + _SEPARATOR)
-        offset += len(cell) + len(_SEPARATOR)
-    text = "".join(parts)
-    source = SourceText(text)
-    return _Joined(text, starts, [source.position(start)[0] for start in starts])
-
-
-def _cell_edits(joined: _Joined, cells: list[str], edits: list[Edit]) -> dict[int, list[Edit]]:
-    """Edits per cell, in the cell's own offsets (an edit never leaves its cell)."""
-    per_cell: dict[int, list[Edit]] = {}
-    for edit in edits:
-        index = joined.cell_of_offset(edit.start)
-        start = joined.starts[index]
-        # A deleted last line may reach over the separator: the cell ends before it.
-        end = min(edit.end, start + len(cells[index]))
-        per_cell.setdefault(index, []).append(Edit(edit.start - start, end - start, edit.rewrite))
-    return per_cell
-
-
-def _relocate(item, joined: _Joined):
-    index = joined.cell_of_line(item.line)
-    return replace(item, line=item.line - joined.first_lines[index] + 1, cell=index + 1)
+def _relocate(item, first_lines: list[int]):
+    """A finding, rewrite or rename of the joined program, placed in its cell."""
+    index = max(0, bisect_right(first_lines, item.line) - 1)
+    return replace(item, line=item.line - first_lines[index] + 1, cell=index + 1)
 
 
 def _cell_order(item) -> tuple:
     return (item.cell, item.line, item.col, item.code, item.message)
 
 
-def _relocate_rename(rename: VariableRename, joined: _Joined) -> VariableRename:
-    index = joined.cell_of_line(rename.line)
-    return replace(rename, line=rename.line - joined.first_lines[index] + 1, cell=index + 1)
-
-
 def _cell_error(error: MigrationError, cells: list[str]) -> MigrationError:
     """Name the first code cell that does not parse on its own, if one does not."""
     for number, cell in enumerate(cells, start=1):
         try:
-            analyse_text(cell)
+            read(mask_ipython(cell))
         except MigrationError as cell_error:
             return MigrationError(f"code cell {number}: {cell_error.message}", cell_error.line, cell_error.col)
     return error
 
 
-def _still_parses(source: str, dialect: str) -> bool:
-    masked = mask_ipython(source)
-    if dialect == "python2":
-        return parses_as_python2(masked)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ast.parse(masked)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
+def _tidy(old: str, new: str) -> str:
+    if new.endswith(("\n", "\r")) and not old.endswith(("\n", "\r")):
+        # Its last line was deleted: the line before it now ends the cell, as cells do.
+        return re.sub(r"(?:\r\n|\r|\n)\Z", "", new)
+    return new
 
 
-def migrate_notebook_text(text: str, options: MigrationOptions) -> MigrationResult:
+def migrate(text: str, options: MigrationOptions) -> MigrationResult:
     """Migrate a notebook's JSON text; only changed code-cell sources differ in the result."""
     notebook, sources = _load(text)
     language = _language(notebook)
     if not sources or (language is not None and language != "python"):
         return MigrationResult(source=text, code=text, dialect=DIALECT)
-    cells = [source.text for source in sources]
-    masked = [mask_ipython(cell) for cell in cells]
-    joined = _join(masked)
-    try:
-        analysis = analyse_text(joined.text)
-    except MigrationError as error:
-        raise _cell_error(error, masked) from error
-    output = collect(joined.text, analysis, options)
+    units = engine.Units([source.text for source in sources], mask=mask_ipython, separator=_SEPARATOR)
+    with engine.without_cyclic_gc():
+        try:
+            program = engine.read_units(units)
+        except MigrationError as error:
+            raise _cell_error(error, units.texts) from error
+        reader = front_end(program.analysis.dialect)
 
-    replacements: list[tuple[_Source, str]] = []
-    new_cells = list(cells)
+        def check_cell(index: int, new_cell: str) -> None:
+            if not reader.parses(mask_ipython(new_cell)):
+                raise MigrationError(f"code cell {index + 1}: the migrated cell does not parse; left as it is")
+
+        ran = engine.run(program, units, options, tidy=_tidy, check_unit=check_cell)
     ascii_only = _ensure_ascii(text)
-    for index, edits in sorted(_cell_edits(joined, cells, output.edits).items()):
-        new_cell = apply_edits(cells[index], edits)
-        if new_cell.endswith(("\n", "\r")) and not cells[index].endswith(("\n", "\r")):
-            # Its last line was deleted: the line before it now ends the cell, as cells do.
-            new_cell = re.sub(r"(?:\r\n|\r|\n)\Z", "", new_cell)
-        if new_cell == cells[index]:
-            continue
-        if not _still_parses(new_cell, analysis.dialect):
-            raise MigrationError(f"code cell {index + 1}: the migrated cell does not parse; left as it is")
-        new_cells[index] = new_cell
-        replacements.append((sources[index], _source_json(text, sources[index], new_cell, ascii_only)))
-    if replacements:
-        check_bindings(analysis, output, _join([mask_ipython(cell) for cell in new_cells]).text)
     # One pass over the JSON text, however many cells changed.
     pieces: list[str] = []
     copied = 0
-    for source, new_json in sorted(replacements, key=lambda item: item[0].start):
-        pieces += [text[copied : source.start], new_json]
-        copied = source.end
+    for source, old_cell, new_cell in zip(sources, units.texts, ran.texts):
+        if new_cell != old_cell:
+            pieces += [text[copied : source.start], _source_json(text, source, new_cell, ascii_only)]
+            copied = source.end
     code = "".join(pieces) + text[copied:]
+    first_lines = _first_lines(program)
+    output = ran.output
     return MigrationResult(
         source=text,
         code=code,
-        findings=sorted((_relocate(f, joined) for f in output.findings), key=_cell_order),
-        rewrites=sorted((_relocate(r, joined) for r in output.rewrites), key=_cell_order),
-        renames=sorted((_relocate_rename(r, joined) for r in output.renames), key=lambda r: (r.line, r.col)),
+        findings=sorted((_relocate(f, first_lines) for f in output.findings), key=_cell_order),
+        rewrites=sorted((_relocate(r, first_lines) for r in output.rewrites), key=_cell_order),
+        renames=sorted((_relocate(r, first_lines) for r in output.renames), key=lambda r: (r.line, r.col)),
         dialect=DIALECT,
     )
+
+
+def verify(result: MigrationResult, path: str) -> None:
+    """Raise unless the new text is still JSON (each changed cell was checked by the engine)."""
+    json.loads(result.code)
+
+
+def diff(path: str, result: MigrationResult, encoding: str, view: str) -> tuple[str, str]:
+    """A patch of the JSON text (what `git apply` can apply), or with `view` "cells" a
+    diff per code cell, readable: the JSON text's own diff buries the edits in escapes."""
+    if view != CELLS:
+        return plain.diff(path, result, encoding, view)
+    from migrate_scopes.output import display_path_for_diff, quote_path
+
+    return notebook_cell_diff(quote_path(display_path_for_diff(path)), result.source, result.code), "utf-8"
 
 
 # -- writing a source back in the notebook's own JSON style ---------------------------
@@ -428,7 +284,7 @@ def _source_json(text: str, source: _Source, new_cell: str, ascii_only: bool) ->
 
     if isinstance(source.value, str):
         return dump(new_cell)
-    old_lines, new_lines = source.value, _lines(new_cell)
+    old_lines, new_lines = source.value, cell_lines(new_cell)
     elements = source.elements
     if not new_lines:
         return "[]"
@@ -460,8 +316,8 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
     for number, (old, new) in enumerate(zip(old_sources, new_sources), start=1):
         if old.text == new.text:
             continue
-        old_lines = [line if line.endswith("\n") else line + "\n" for line in _lines(old.text)]
-        new_lines = [line if line.endswith("\n") else line + "\n" for line in _lines(new.text)]
+        old_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(old.text)]
+        new_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(new.text)]
         out.extend(
             difflib.unified_diff(
                 old_lines,
@@ -474,4 +330,4 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
     return "".join(out)
 
 
-__all__ = ["mask_ipython", "migrate_notebook_text", "notebook_cell_diff"]
+__all__ = ["diff", "migrate", "notebook_cell_diff", "verify"]
