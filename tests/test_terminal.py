@@ -44,6 +44,7 @@ def run_with_stderr_on_pty(args: list[str], cwd: Path, stdout_path: Path, column
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
+    env["MIGRATE_SCOPES_PROGRESS_AFTER"] = "0"  # the bar from the first file, however fast the run
     with open(stdout_path, "wb") as stdout:
         proc = subprocess.Popen([EXE, *args], cwd=cwd, stdin=slave, stdout=stdout, stderr=slave, env=env)
     os.close(slave)
