@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from migrate_scopes import MigrationError, migrate_source
-from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Effect, PlacedArg, Refusal, plan_rebind
+from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Effect, PlacedArg, Refusal, bind, plan_rebind
 from migrate_scopes.migrate.source_text import Edit, SourceText, apply_edits, replace_with
 from migrate_scopes.migrate.tensorflow_api import OP_SCOPE, VARIABLE_OP_SCOPE, tensorflow_function
 
@@ -264,3 +264,24 @@ def test_two_tensorflow_functions_under_one_name_says_which() -> None:
 def test_import_edits_are_not_counted_as_calls() -> None:
     result = migrate_source("from tensorflow import op_scope\nwith op_scope([x], 'n'):\n    pass\n")
     assert [(r.code, r.is_call) for r in result.rewrites] == [("MS003", False), ("MS001", True)]
+
+
+def test_bind_fills_parameters_as_python_does() -> None:
+    args = [ArgInfo(ArgKind.POSITIONAL), ArgInfo(ArgKind.KEYWORD, "c"), ArgInfo(ArgKind.KEYWORD, "a")]
+    binding = bind(args, ("a", "b", "c"))
+    assert binding.bound == {"a": 2, "c": 1}  # `a` given twice: the keyword is what is read
+    assert binding.twice == ("a",)
+    assert binding.certain("b") and not binding.star
+
+
+def test_bind_leaves_parameters_a_star_may_fill_uncertain() -> None:
+    args = [ArgInfo(ArgKind.POSITIONAL), ArgInfo(ArgKind.STAR), ArgInfo(ArgKind.POSITIONAL), ArgInfo(ArgKind.KEYWORD, "c")]
+    binding = bind(args, ("a", "b", "c"))
+    assert binding.positional == (0,) and binding.after_star == 1
+    assert binding.bound == {"a": 0, "c": 3}
+    assert not binding.certain("b") and binding.certain("c")
+    refusal = binding.refusal(("a", "b", "c"), "f")
+    assert refusal is not None and refusal.code == "MS101"
+    assert refusal.message == "f() is called with *args, so which parameter each argument binds is unknown; rewrite the call by hand"
+    only_kwargs = bind([ArgInfo(ArgKind.DOUBLE_STAR)], ("a",))
+    assert not only_kwargs.certain("a") and only_kwargs.refusal(("a",), "f", required=("a",)) is None

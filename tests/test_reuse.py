@@ -53,3 +53,12 @@ def test_notebook_cell() -> None:
     result = migrate_notebook(json.dumps({"cells": cells}))
     assert json.loads(result.code)["cells"][1]["source"] == "%time x = 1\nwith tf.variable_scope('rnn', reuse=True): pass"
     assert [(r.cell, r.line, r.code) for r in result.rewrites] == [(2, 2, "MS301")]
+
+
+def test_star_args_after_a_keyword_blocks_the_rewrite() -> None:
+    # `*rest` fills the positional slots after True: r0.10's initializer..., r0.11's
+    # default_name...; spelling True as reuse= would move what `rest` binds.
+    source = "import tensorflow as tf\nwith tf.variable_scope('n', True, dtype=d, *rest):\n    pass\n"
+    result = migrate_source(source)
+    assert result.code == source
+    assert [(f.code, "*args" in f.message) for f in result.findings] == [("MS302", True)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Effect, PlacedArg
+from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Binding, Effect, PlacedArg, bind
 
 _CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
 _CONSTANT_NAMES = frozenset({"None", "True", "False"})
@@ -67,16 +67,22 @@ def _element_value(element: cst.BaseElement) -> cst.BaseExpression:
     return element.value
 
 
+def _kind(arg: cst.Arg) -> ArgKind:
+    if arg.star == "*":
+        return ArgKind.STAR
+    if arg.star == "**":
+        return ArgKind.DOUBLE_STAR
+    return ArgKind.KEYWORD if arg.keyword is not None else ArgKind.POSITIONAL
+
+
+def bind_call(call: cst.Call, params: tuple[str, ...]) -> Binding:
+    """Which of `params` each argument of `call` fills (see `rebind.bind`)."""
+    return bind([ArgInfo(_kind(a), a.keyword.value if a.keyword is not None else None) for a in call.args], params)
+
+
 def arg_info(arg: cst.Arg, may_bind: bool = True) -> ArgInfo:
     """`may_bind=False`: the call's text has no `:=` (spares printing each argument to look)."""
-    if arg.star == "*":
-        kind = ArgKind.STAR
-    elif arg.star == "**":
-        kind = ArgKind.DOUBLE_STAR
-    elif arg.keyword is not None:
-        kind = ArgKind.KEYWORD
-    else:
-        kind = ArgKind.POSITIONAL
+    kind = _kind(arg)
     keyword = arg.keyword.value if arg.keyword is not None else None
     effect = effect_of(arg.value)
     if may_bind and effect >= Effect.NAME and ":=" in _EMPTY_MODULE.code_for_node(arg.value):

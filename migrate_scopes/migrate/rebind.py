@@ -6,6 +6,7 @@ and whether evaluating it may have side effects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
@@ -92,6 +93,76 @@ def _merge_by_signature(
     return merged
 
 
+@dataclass(frozen=True)
+class Binding:
+    """Which parameter each argument of one call fills, as Python binds them."""
+
+    #: Parameter -> index of the argument that fills it (a keyword wins over a position).
+    bound: dict[str, int]
+    #: Positional arguments before any `*args`, in order: the ones whose parameter is known.
+    positional: tuple[int, ...]
+    #: Positional arguments after a `*args`, which fill parameters no one can name.
+    after_star: int
+    #: Parameters passed both by position and by keyword, in the keywords' order.
+    twice: tuple[str, ...]
+    star: bool  # a `*args` may fill parameters after the positional ones
+    double_star: bool  # a `**kwargs` may fill any parameter not bound
+
+    def certain(self, param: str) -> bool:
+        """Whether a star argument cannot be what fills (or leaves empty) `param`."""
+        return param in self.bound or not (self.star or self.double_star)
+
+    def refusal(self, params: tuple[str, ...], function: str, required: tuple[str, ...] = ()) -> Refusal | None:
+        """Why this call cannot be rebound to another signature safely (MS101, MS104), or None."""
+        if self.star:
+            return Refusal(
+                MS101,
+                f"{function}() is called with *args, so which parameter each argument binds is "
+                "unknown; rewrite the call by hand",
+            )
+        if len(self.positional) > len(params):
+            return Refusal(
+                MS104,
+                f"{function}() takes at most {len(params)} positional arguments but "
+                f"{len(self.positional)} are given; fix the call by hand",
+            )
+        if self.twice:
+            return Refusal(MS104, f"{function}() gets argument {self.twice[0]!r} twice; fix the call by hand")
+        missing = [p for p in required if p not in self.bound]
+        if missing and not self.double_star:
+            # The call fails today; rebinding it could make it silently work.
+            return Refusal(
+                MS104,
+                f"{function}() is missing its required argument {missing[0]!r}; fix the call by hand",
+            )
+        return None
+
+
+def bind(args: Sequence[ArgInfo], params: tuple[str, ...]) -> Binding:
+    """Bind a call's arguments (only their kinds and keywords are read) to `params`."""
+    positional: list[int] = []
+    after_star = 0
+    star = double_star = False
+    for index, arg in enumerate(args):
+        if arg.kind is ArgKind.STAR:
+            star = True
+        elif arg.kind is ArgKind.DOUBLE_STAR:
+            double_star = True
+        elif arg.kind is ArgKind.POSITIONAL:
+            if star:
+                after_star += 1
+            else:
+                positional.append(index)
+    bound = dict(zip(params, positional))
+    twice: list[str] = []
+    for index, arg in enumerate(args):
+        if arg.kind is ArgKind.KEYWORD and arg.keyword is not None:
+            if arg.keyword in bound and bound[arg.keyword] in positional:
+                twice.append(arg.keyword)
+            bound[arg.keyword] = index
+    return Binding(bound, tuple(positional), after_star, tuple(twice), star, double_star)
+
+
 def plan_rebind(
     args: list[ArgInfo],
     old_params: tuple[str, ...],
@@ -107,38 +178,13 @@ def plan_rebind(
     like the new API). If that would reorder two arguments whose side effects could
     interact, every argument is passed by keyword in the original order instead.
     """
-    if any(arg.kind is ArgKind.STAR for arg in args):
-        return Refusal(
-            MS101,
-            f"{function}() is called with *args, so which parameter each argument binds is "
-            "unknown; rewrite the call by hand",
-        )
-    positional = [i for i, arg in enumerate(args) if arg.kind is ArgKind.POSITIONAL]
-    if len(positional) > len(old_params):
-        return Refusal(
-            MS104,
-            f"{function}() takes at most {len(old_params)} positional arguments but "
-            f"{len(positional)} are given; fix the call by hand",
-        )
-    bound: dict[str, int] = {}
-    for param, index in zip(old_params, positional):
-        bound[param] = index
-    for index, arg in enumerate(args):
-        if arg.kind is ArgKind.KEYWORD and arg.keyword in bound:
-            return Refusal(
-                MS104,
-                f"{function}() gets argument {arg.keyword!r} twice; fix the call by hand",
-            )
-    keywords = {arg.keyword for arg in args if arg.kind is ArgKind.KEYWORD}
-    has_double_star = any(arg.kind is ArgKind.DOUBLE_STAR for arg in args)
-    missing = [p for p in required if p not in bound and p not in keywords]
-    if missing and not has_double_star:
-        # The call fails today; rebinding it could make it silently work.
-        return Refusal(
-            MS104,
-            f"{function}() is missing its required argument {missing[0]!r}; fix the call by hand",
-        )
-    positional_param = {index: param for param, index in bound.items()}
+    binding = bind(args, old_params)
+    refusal = binding.refusal(old_params, function, required)
+    if refusal is not None:
+        return refusal
+    positional_param = dict(zip(binding.positional, old_params))
+    bound = {param: index for index, param in positional_param.items()}
+
 
     prefix: list[PlacedArg] = []
     for param in new_params:

@@ -14,6 +14,7 @@ import libcst as cst
 from migrate_scopes.migrate.ast_calls import SimpleCall, simple_call
 from migrate_scopes.migrate.cst_calls import (
     arg_info,
+    bind_call,
     code_for,
     parse_call,
     realign,
@@ -171,12 +172,8 @@ def _why_not_rewritten(
 
 
 def _values_argument(node: cst.Call, scope: DeprecatedScope) -> cst.BaseExpression | None:
-    position = scope.old_params.index("values")
-    positional = [a for a in node.args if a.keyword is None and not a.star]
-    for arg in node.args:
-        if arg.keyword is not None and arg.keyword.value == "values":
-            return arg.value
-    return positional[position].value if len(positional) > position else None
+    index = bind_call(node, scope.old_params).bound.get("values")
+    return node.args[index].value if index is not None else None
 
 
 def _holds_no_tensor(values: cst.BaseExpression | None) -> bool:

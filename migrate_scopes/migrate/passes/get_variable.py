@@ -54,7 +54,7 @@ from enum import Enum
 
 import libcst as cst
 
-from migrate_scopes.migrate.cst_calls import code_for, parse_call
+from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
 from migrate_scopes.migrate.model import Call, Span, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rules.get_variable import MS201, MS202, MS203, MS204
@@ -66,6 +66,8 @@ from migrate_scopes.migrate.tensorflow_api import NAME_SCOPES, SCOPE_PARAMETERS,
 #: Expressions that need no parentheses as the right operand of `+`.
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
 _LABEL_WIDTH = 40
+#: get_variable(name, shape=None, ...): only its first parameter is read here.
+_GET_VARIABLE_NAME = ("name",)
 
 
 class _Unknown(Enum):
@@ -105,22 +107,13 @@ class VarName:
 # -- reading arguments ----------------------------------------------------------------
 def _bind_args(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpression | _Unknown]:
     """Parameter -> argument expression; UNKNOWN where a star argument may supply it."""
+    binding = bind_call(call, params)
     bound: dict[str, cst.BaseExpression | _Unknown] = {}
-    position = 0
-    star_seen = double_star_seen = False
-    for arg in call.args:
-        if arg.star == "*":
-            star_seen = True
-        elif arg.star == "**":
-            double_star_seen = True
-        elif arg.keyword is not None:
-            bound[arg.keyword.value] = arg.value
-        elif not star_seen and position < len(params):
-            bound[params[position]] = arg.value
-            position += 1
-    if star_seen or double_star_seen:
-        for param in params:
-            bound.setdefault(param, UNKNOWN)
+    for param in params:
+        if param in binding.bound:
+            bound[param] = call.args[binding.bound[param]].value
+        elif not binding.certain(param):
+            bound[param] = UNKNOWN
     return bound
 
 
@@ -192,12 +185,7 @@ def variable_scope_component(call: cst.Call, function: str) -> str | None:
 
 def name_arg_index(call: cst.Call) -> int | None:
     """Index of the argument holding get_variable's `name`; None when it cannot be seen."""
-    for index, arg in enumerate(call.args):
-        if arg.keyword is not None and arg.keyword.value == "name":
-            return index
-    if call.args and call.args[0].keyword is None and not call.args[0].star:
-        return 0
-    return None
+    return bind_call(call, _GET_VARIABLE_NAME).bound.get("name")
 
 
 def _var_name(node: cst.BaseExpression) -> VarName:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from migrate_scopes.migrate.cst_calls import code_for, parse_call
+from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
 from migrate_scopes.migrate.model import Call, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302
@@ -40,14 +40,13 @@ R010_PARAMS = R010_VARIABLE_SCOPE_TAIL
 _CERTAIN = frozenset({"True", "False"})
 
 
+#: r0.10's variable_scope, in order.
+_R010_SIGNATURE = ("name_or_scope", *R010_PARAMS)
+
+
 def _positional(node: cst.Call) -> list[cst.Arg]:
-    """Positional arguments before any `*args` / keyword."""
-    positional: list[cst.Arg] = []
-    for arg in node.args:
-        if arg.star or arg.keyword is not None:
-            break
-        positional.append(arg)
-    return positional
+    """Positional arguments before any `*args`."""
+    return [node.args[index] for index in bind_call(node, _R010_SIGNATURE).positional]
 
 
 def _is_certain(value: cst.BaseExpression) -> bool:
@@ -101,14 +100,13 @@ def _rewrite(text: str) -> str:
 
 def _blocker(node: cst.Call) -> str | None:
     """Why the r0.10 reading cannot be spelled with keywords, or None."""
-    positional = _positional(node)
-    if len(positional) > 1 + len(R010_PARAMS):
-        return f"it has {len(positional)} positional arguments, more than r0.10's variable_scope took"
-    after = node.args[len(positional) :]
-    if after and after[0].star == "*":
+    binding = bind_call(node, _R010_SIGNATURE)
+    if len(binding.positional) > len(_R010_SIGNATURE):
+        return f"it has {len(binding.positional)} positional arguments, more than r0.10's variable_scope took"
+    if binding.star:
         return "*args follows them, so which parameter each argument binds is unknown"
-    named = set(R010_PARAMS[: len(positional) - 1])
-    twice = sorted(a.keyword.value for a in after if a.keyword is not None and a.keyword.value in named)
+    # name_or_scope stays positional: given twice, the call fails before and after alike.
+    twice = sorted(param for param in binding.twice if param != _R010_SIGNATURE[0])
     if twice:
         return f"{', '.join(twice)} would be given twice"
     return None
