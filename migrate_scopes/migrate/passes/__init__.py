@@ -12,6 +12,9 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
+import libcst as cst
+
+from migrate_scopes.migrate.cst_calls import parse_call
 from migrate_scopes.migrate.model import Analysis, Span
 from migrate_scopes.migrate.result import Finding, MigrationOptions, Rewrite, VariableRename
 from migrate_scopes.migrate.rules import PASS_MODULES, Rule
@@ -23,6 +26,8 @@ class PassContext:
     source: SourceText
     analysis: Analysis
     options: MigrationOptions
+    #: Each call read with libcst so far, by span: every pass reads a call once.
+    _parsed_calls: dict[tuple[int, int], cst.Call | None] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -30,6 +35,17 @@ class PassContext:
 
     def segment(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
+
+    def parsed_call(self, span: Span) -> cst.Call | None:
+        """The call at `span` read with libcst; None when it cannot be read on its own
+        (Python 2 syntax inside its arguments, say)."""
+        key = (span.start, span.end)
+        if key not in self._parsed_calls:
+            try:
+                self._parsed_calls[key] = parse_call(self.segment(span))
+            except (cst.ParserSyntaxError, ValueError, RecursionError):
+                self._parsed_calls[key] = None
+        return self._parsed_calls[key]
 
 
 @dataclass

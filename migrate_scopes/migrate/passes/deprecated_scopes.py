@@ -63,9 +63,8 @@ def _plan(
     if simple is not None:
         plan = plan_rebind(list(simple.infos), scope.old_params, scope.new_params, scope.old, scope.required)
         return plan if isinstance(plan, Refusal) else (simple, plan)
-    try:
-        node = parse_call(text)
-    except (cst.ParserSyntaxError, ValueError, RecursionError):
+    node = ctx.parsed_call(call.span)
+    if node is None:
         return Refusal(
             MS106,
             f"cannot read this {scope.old}() call on its own (Python 2 syntax inside its "
@@ -271,9 +270,8 @@ def run(ctx: PassContext) -> PassOutput:
 def _binds_alike(ctx: PassContext, call: Call, scope: DeprecatedScope) -> bool:
     """Whether this call does the same under the old and the new function: keywords only,
     each one both functions take with the same meaning, in a context where they behave alike."""
-    try:
-        node = parse_call(ctx.segment(call.span))
-    except (cst.ParserSyntaxError, ValueError, RecursionError):
+    node = ctx.parsed_call(call.span)
+    if node is None:
         return False
     shared = set(scope.old_params) & set(scope.new_params)
     if any(arg.keyword is None or arg.keyword.value not in shared or arg.star for arg in node.args):

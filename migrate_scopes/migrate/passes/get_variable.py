@@ -277,9 +277,11 @@ def prefixed_name(name: cst.BaseExpression, prefix: Prefix) -> cst.BaseExpressio
     return cst.BinaryOperation(left=left, operator=cst.Add(), right=_parenthesized(name))
 
 
-def _call_rewriter(prefix: Prefix):
+def _call_rewriter(prefix: Prefix, original: str, parsed: cst.Call):
+    """`parsed` is `original` (the call's text before any edit inside it) already read."""
+
     def rewrite(text: str) -> str:
-        node = parse_call(text)
+        node = parsed if text == original else parse_call(text)
         index = name_arg_index(node)
         assert index is not None, "checked before the edit was made"
         args = list(node.args)
@@ -364,10 +366,7 @@ def _nearest_scope(ctx: PassContext, call: Call) -> WithItem | None:
 
 
 def _parse(ctx: PassContext, call: Call) -> cst.Call | None:
-    try:
-        return parse_call(ctx.segment(call.span))
-    except (cst.ParserSyntaxError, ValueError, RecursionError):
-        return None
+    return ctx.parsed_call(call.span)
 
 
 def _flag(ctx: PassContext, call: Call) -> _Flagged | None:
@@ -527,7 +526,8 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pai
         _refuse(out, flagged, pairing + "; rename by hand")
         return
     prefix = Prefix(literal=scope.value + "/", quote=scope.quote)
-    out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, _call_rewriter(prefix)))
+    rewriter = _call_rewriter(prefix, ctx.segment(flagged.call.span), flagged.node)
+    out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, rewriter))
     _report_rename(ctx, out, tree, flagged)
 
 

@@ -94,8 +94,14 @@ def _keyword_call(node: cst.Call) -> cst.Call:
     return node.with_changes(args=args)
 
 
-def _rewrite(text: str) -> str:
-    return code_for(_keyword_call(parse_call(text)), text)
+def _rewriter(original: str, parsed: cst.Call):
+    """`parsed` is `original` (the call's text before any edit inside it) already read."""
+
+    def rewrite(text: str) -> str:
+        node = parsed if text == original else parse_call(text)
+        return code_for(_keyword_call(node), text)
+
+    return rewrite
 
 
 def _blocker(node: cst.Call) -> str | None:
@@ -114,9 +120,8 @@ def _blocker(node: cst.Call) -> str | None:
 
 def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
     text = ctx.segment(call.span)
-    try:
-        node = parse_call(text)
-    except (cst.ParserSyntaxError, ValueError, RecursionError):
+    node = ctx.parsed_call(call.span)
+    if node is None:
         return  # e.g. Python 2 syntax inside the call: nothing to read
     positional = _positional(node)
     if len(positional) < 2:
@@ -126,7 +131,7 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
     if _is_certain(second):
         blocker = _blocker(node)
         if blocker is None:
-            out.edits.append(Edit(call.span.start, call.span.end, _rewrite))
+            out.edits.append(Edit(call.span.start, call.span.end, _rewriter(text, node)))
             extra = " (and later positional arguments by their r0.10 keywords)" if len(positional) > 2 else ""
             out.rewrote(
                 call.span,
