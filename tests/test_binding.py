@@ -131,3 +131,23 @@ def test_notebook_bindings_across_cells_are_all_followed() -> None:
         "from tensorflow import name_scope as s, name_scope as s\n",
         "with s('n', values=[x]):\n    pass\n",
     ]
+
+
+def test_each_call_knows_the_function_it_is_in() -> None:
+    source = (
+        "import tensorflow as tf\n"
+        "a = tf.get_variable('a')\n"
+        "def f(d=tf.get_variable('d')):\n"
+        "    b = tf.get_variable('b')\n"
+        "    class C:\n"
+        "        c = [tf.get_variable(n) for n in 'c']\n"
+        "    g = lambda: tf.get_variable('g')\n"
+        "    return b\n"
+        "def h():\n"
+        "    return tf.get_variable('h')\n"
+    )
+    calls = analyse_text(source).calls
+    by_line = {call.span.line: call.function_id for call in calls}
+    assert by_line[2] is None and by_line[3] is None  # module level, a default is evaluated outside
+    assert by_line[4] is not None and by_line[4] == by_line[6]  # a class body and a comprehension in f
+    assert len({by_line[4], by_line[7], by_line[10]}) == 3  # the lambda and h are functions of their own

@@ -61,6 +61,13 @@ class _Scope:
     def bind(self, name: str, binding: _Binding) -> None:
         self.bindings.setdefault(name, []).append(binding)
 
+    def function_id(self) -> int | None:
+        """Id of the innermost function or lambda scope this one is (or lies in); None at module level."""
+        scope: _Scope | None = self
+        while scope is not None and scope.kind != "function":
+            scope = scope.parent
+        return scope.id if scope is not None else None
+
 
 @dataclass
 class _PendingRef:
@@ -609,9 +616,7 @@ def analyse(
         if node.id in imported_names:
             pending.append(_PendingRef(node, node.id, (), scope, call, withs, statement))
 
-    analysis = Analysis(
-        dialect=dialect, imports=imports, tree=tree, positions=source, exported_names=_exported_names(tree)
-    )
+    analysis = Analysis(dialect=dialect, imports=imports, exported_names=_exported_names(tree))
     call_index: dict[int, int] = {}
     resolved: list[tuple[_PendingRef, Resolution]] = []
     for ref in pending:
@@ -641,6 +646,7 @@ def analyse(
                 statement=statement,
                 entered_at_once=id(ref.call) in walker.entered_at_once,
                 is_decorator=id(ref.call) in walker.decorators,
+                function_id=ref.scope.function_id(),
                 node=ref.call,
             )
         )

@@ -11,8 +11,6 @@ import ast
 from dataclasses import dataclass, field
 from enum import Enum
 
-from migrate_scopes.migrate.source_text import SourceText
-
 
 @dataclass(frozen=True)
 class Span:
@@ -92,6 +90,8 @@ class Call:
     entered_at_once: bool = False
     #: Used as a decorator (`@tf.op_scope(...)`).
     is_decorator: bool = False
+    #: Which function or lambda body the call is in (one id per function); None at module level.
+    function_id: int | None = None
     #: The call's `ast` node (of the analysed text), for a pass that can use it instead of
     #: parsing the call's text again.
     node: ast.Call | None = field(default=None, compare=False, repr=False)
@@ -119,11 +119,6 @@ class Analysis:
     #: Uses of a TF function name whose root name is bound nowhere in the file
     #: (`ops.op_scope` without importing `ops`): cannot tell whose it is.
     unresolved: list[Reference] = field(default_factory=list)
-    #: The `ast` tree the analysis read (of the masked text for Python 2), and the
-    #: positions that map its (line, column) to offsets in the analysed text; for a
-    #: pass that needs more of the file's structure without parsing it again.
-    tree: ast.Module | None = None
-    positions: SourceText | None = None
     #: Names the module lists in `__all__`: its importers rely on them.
     exported_names: frozenset[str] = frozenset()
     #: Every call's text is the source's own: the front end masked nothing inside an

@@ -48,14 +48,13 @@ from __future__ import annotations
 
 import ast
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
 import libcst as cst
 
 from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
-from migrate_scopes.migrate.model import Call, Span, Status, WithItem
+from migrate_scopes.migrate.model import Call, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rules.get_variable import MS201, MS202, MS203, MS204
 from migrate_scopes.migrate.result import ANY_SCOPE, RUN_TIME_NAME, VariableRename
@@ -291,60 +290,6 @@ def _call_rewriter(prefix: Prefix, original: str, parsed: cst.Call):
     return rewrite
 
 
-# -- the whole file, when a rewrite needs it ------------------------------------------------------
-class _Tree:
-    """Facts about the module's `ast`, the tree the analysis already read."""
-
-    def __init__(self, ctx: PassContext) -> None:
-        self.source = ctx.analysis.positions or ctx.source
-        self.module = ctx.analysis.tree
-        self._function_bodies: list[tuple[int, int]] | None = None  # sorted
-        self._parents: list[int | None] = []
-
-    def _offset(self, node: ast.AST) -> int:
-        return self.source.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
-
-    def _end(self, node: ast.AST) -> int:
-        return self.source.offset(node.end_lineno, node.end_col_offset)  # type: ignore[attr-defined]
-
-    def in_function(self, span: Span) -> bool | None:
-        """Whether the span lies in a function or lambda body; None when the file is unreadable."""
-        if self.module is None:
-            return None
-        return self.function_of(span) is not None
-
-    def function_of(self, span: Span) -> tuple[int, int] | None:
-        """The innermost function or lambda body holding the span (None: module level or unreadable)."""
-        bodies = self._bodies()
-        # Bodies nest: the last one starting at or before the span, or the nearest body
-        # around that one which holds the span (found without looking at every body).
-        index: int | None = bisect_right(bodies, (span.start, float("inf"))) - 1
-        while index is not None and index >= 0:
-            start, end = bodies[index]
-            if start <= span.start < end:
-                return bodies[index]
-            index = self._parents[index]
-        return None
-
-    def _bodies(self) -> list[tuple[int, int]]:
-        if self._function_bodies is None:
-            bodies = []
-            for node in ast.walk(self.module) if self.module is not None else ():
-                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    bodies.append((self._offset(node.body[0]), self._end(node.body[-1])))
-                elif isinstance(node, ast.Lambda):
-                    bodies.append((self._offset(node.body), self._end(node.body)))
-            self._function_bodies = sorted(bodies)
-            self._parents = []  # index of the body around each one, or None
-            open_bodies: list[int] = []
-            for index, (start, _end) in enumerate(self._function_bodies):
-                while open_bodies and self._function_bodies[open_bodies[-1]][1] <= start:
-                    open_bodies.pop()
-                self._parents.append(open_bodies[-1] if open_bodies else None)
-                open_bodies.append(index)
-        return self._function_bodies
-
-
 # -- the pass ------------------------------------------------------------------------------------
 @dataclass
 class _Flagged:
@@ -413,11 +358,9 @@ def run(ctx: PassContext) -> PassOutput:
         for item in flagged:
             out.find(item.call.func, MS201, _lint_message(item))
         return out
-    tree = _Tree(ctx) if flagged else None
-    merging = _merges(ctx, tree, flagged) if tree is not None else {}
+    merging = _merges(ctx, flagged) if flagged else {}
     for item in flagged:
-        assert tree is not None
-        _wrap(ctx, out, tree, item, merging.get(item.call.span.start))
+        _wrap(ctx, out, item, merging.get(item.call.span.start))
     return out
 
 
@@ -426,7 +369,7 @@ class _Named:
     """A get_variable call with a literal name under variable scopes with literal names."""
 
     call: Call
-    where: tuple[tuple[int, int] | None, tuple[str, ...]]  # function body, variable scope path
+    where: tuple[int | None, tuple[str, ...]]  # function (Call.function_id), variable scope path
     old: str
     new: str | None  # the name it would pass when wrapped
 
@@ -437,7 +380,7 @@ def _prefix_of(flagged: _Flagged) -> str | None:
     return flagged.scope.value
 
 
-def _merges(ctx: PassContext, tree: _Tree, flagged: list[_Flagged]) -> dict[int, str]:
+def _merges(ctx: PassContext, flagged: list[_Flagged]) -> dict[int, str]:
     """Wraps that would split a variable or merge two: get_variable call start -> why.
 
     In one function under the same literal variable scopes (there the variable scope is surely
@@ -456,7 +399,7 @@ def _merges(ctx: PassContext, tree: _Tree, flagged: list[_Flagged]) -> dict[int,
         if name is None or None in path:
             continue
         new = f"{_prefix_of(item)}/{name}" if item is not None else None
-        named.append(_Named(call, (tree.function_of(call.span), tuple(path)), name, new))  # type: ignore[arg-type]
+        named.append(_Named(call, (call.function_id, tuple(path)), name, new))  # type: ignore[arg-type]
     refused: dict[int, str] = {}
 
     def final(entry: _Named) -> str:
@@ -505,7 +448,7 @@ def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
     out.find(flagged.call.func, MS204, f"cannot prefix this get_variable call safely: {reason}")
 
 
-def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pairing: str | None) -> None:
+def _wrap(ctx: PassContext, out: PassOutput, flagged: _Flagged, pairing: str | None) -> None:
     scope = flagged.scope
     if flagged.name_index is None:
         _refuse(out, flagged, "its name argument cannot be found (*args/**kwargs or unreadable); prefix it by hand")
@@ -528,7 +471,7 @@ def _wrap(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged, pai
     prefix = Prefix(literal=scope.value + "/", quote=scope.quote)
     rewriter = _call_rewriter(prefix, ctx.segment(flagged.call.span), flagged.node)
     out.edits.append(Edit(flagged.call.span.start, flagged.call.span.end, rewriter))
-    _report_rename(ctx, out, tree, flagged)
+    _report_rename(ctx, out, flagged)
 
 
 def _variable_scope_path(ctx: PassContext, call: Call) -> list[str | None]:
@@ -545,11 +488,11 @@ def _variable_scope_path(ctx: PassContext, call: Call) -> list[str | None]:
     return path
 
 
-def _report_rename(ctx: PassContext, out: PassOutput, tree: _Tree, flagged: _Flagged) -> None:
+def _report_rename(ctx: PassContext, out: PassOutput, flagged: _Flagged) -> None:
     call, scope, var = flagged.call, flagged.scope, flagged.var
     assert scope.value is not None
     path = _variable_scope_path(ctx, call)
-    in_function = tree.in_function(call.span) is not False
+    in_function = call.function_id is not None
     by = f"{flagged.scope_function} {scope.label}"
     if not in_function and None not in path and var.value is not None:
         where = "".join(f"{component}/" for component in path)
