@@ -131,6 +131,8 @@ class _Walker:
         self.decorators: set[int] = set()
         self.withs: tuple[tuple[ast.Call, ast.withitem], ...] = ()
         self.statement: ast.stmt | None = None
+        #: The statement being visited is the only one of its block (not the module's).
+        self.alone_in_block = False
         self.imports: list[ImportBinding] = []
         #: Resolutions by (id of a scope's binding list, attribute parts); see `_resolve`.
         self.resolved: dict[tuple[int, tuple[str, ...]], Resolution] = {}
@@ -183,15 +185,17 @@ class _Walker:
             elif isinstance(value, ast.AST) and type(value) not in _LEAVES:
                 self.visit(value, scope)
 
-    def visit_body(self, statements: list[ast.stmt], scope: _Scope) -> None:
+    def visit_body(self, statements: list[ast.stmt], scope: _Scope, module: bool = False) -> None:
+        alone = len(statements) == 1 and not module
         for statement in statements:
             outer = self.statement
             self.statement = None if isinstance(statement, _COMPOUND) else statement
+            self.alone_in_block = alone
             self.visit(statement, scope)
             self.statement = outer
 
     def visit_Module(self, node: ast.Module, scope: _Scope) -> None:
-        self.visit_body(node.body, scope)
+        self.visit_body(node.body, scope, module=True)
 
     def _visit_arguments(self, args: ast.arguments, outer: _Scope, inner: _Scope) -> None:
         for default in [*args.defaults, *[d for d in args.kw_defaults if d is not None]]:
@@ -353,7 +357,7 @@ class _Walker:
             asname=alias.asname,
             statement=span,
             scope_id=scope.id,
-            alone_in_block=False,  # set by visit_body_owner below
+            alone_in_block=self.alone_in_block,
             owns_lines=owns_lines,
             alias_index=index,
         )
@@ -573,22 +577,6 @@ def _resolve_bindings(
     )
 
 
-def _mark_alone_in_block(tree: ast.Module, imports: list[ImportBinding], source: SourceText) -> list[ImportBinding]:
-    """Which of these import statements are the only statement of their block."""
-    if not imports:
-        return imports
-    alone: set[int] = set()
-    for node in ast.walk(tree):
-        for value in ast.iter_fields(node):
-            body = value[1]
-            if isinstance(body, list) and len(body) == 1 and isinstance(body[0], ast.ImportFrom):
-                if not isinstance(node, ast.Module):
-                    alone.add(source.offset(body[0].lineno, body[0].col_offset))
-    return [
-        ImportBinding(**{**vars(b), "alone_in_block": b.statement.start in alone}) for b in imports
-    ]
-
-
 def analyse(
     text: str, tree: ast.Module, dialect: str = "python3", positions: SourceText | None = None
 ) -> Analysis:
@@ -597,18 +585,7 @@ def analyse(
     walker = _Walker(source)
     walker.visit(tree, walker.module)
     walker.visit_deferred({b.local_name for b in walker.imports})
-    imports = _mark_alone_in_block(tree, walker.imports, source)
-    fixed = {(b.statement.start, b.alias_index): b for b in imports}
-
-    fixed_resolutions: dict[int, Resolution] = {}  # shared resolutions stay shared
-
-    def fix(resolution: Resolution) -> Resolution:
-        if not resolution.imports:
-            return resolution
-        if id(resolution) not in fixed_resolutions:
-            refreshed = tuple(fixed[(b.statement.start, b.alias_index)] for b in resolution.imports)
-            fixed_resolutions[id(resolution)] = replace(resolution, imports=refreshed)
-        return fixed_resolutions[id(resolution)]
+    imports = walker.imports
 
     pending = list(walker.refs)
     imported_names = {b.local_name for b in imports} | RELEVANT_FUNCTIONS
@@ -627,8 +604,16 @@ def analyse(
                 unresolved = Resolution(Status.OTHER, function)
                 analysis.unresolved.append(Reference(walker.span(ref.node), not ref.parts, unresolved))
             continue
-        resolved.append((ref, fix(resolution)))
+        resolved.append((ref, resolution))
     resolved.sort(key=lambda item: (item[0].node.lineno, item[0].node.col_offset))
+    # The `as` text of with items is cut from `text` by the positions `ast` gave
+    # (`ast.get_source_segment` would split the whole source again for every target).
+    parsed = source if positions is None else SourceText(text)
+
+    def segment(node: ast.AST) -> str:
+        start = parsed.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+        return text[start : parsed.offset(node.end_lineno, node.end_col_offset)]  # type: ignore[attr-defined]
+
     for ref, resolution in resolved:
         span = walker.span(ref.node)
         callee_is_name = isinstance(ref.node, ast.Name)
@@ -648,30 +633,18 @@ def analyse(
                 is_decorator=id(ref.call) in walker.decorators,
                 function_id=ref.scope.function_id(),
                 node=ref.call,
+                # A with item's call starts before the calls in its body: it is indexed already.
+                enclosing_withs=tuple(
+                    WithItem(
+                        call_index=call_index[id(call)],
+                        target=segment(item.optional_vars) if item.optional_vars else None,
+                        target_is_name=isinstance(item.optional_vars, ast.Name),
+                    )
+                    for call, item in ref.withs
+                    if id(call) in call_index
+                ),
             )
         )
-    # Enclosing with-items, now that every resolved call has its index. The `as` text is
-    # cut from `text` by the positions `ast` gave (`ast.get_source_segment` would split
-    # the whole source again for every target).
-    parsed = source if positions is None else SourceText(text)
-
-    def segment(node: ast.AST) -> str:
-        start = parsed.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
-        return text[start : parsed.offset(node.end_lineno, node.end_col_offset)]  # type: ignore[attr-defined]
-
-    for ref, resolution in resolved:
-        if ref.call is None:
-            continue
-        items = tuple(
-            WithItem(
-                call_index=call_index[id(call)],
-                target=segment(item.optional_vars) if item.optional_vars else None,
-                target_is_name=isinstance(item.optional_vars, ast.Name),
-            )
-            for call, item in ref.withs
-            if id(call) in call_index
-        )
-        analysis.calls[call_index[id(ref.call)]].enclosing_withs = items
     analysis.non_tensorflow_names = _non_tensorflow_names(walker)
     return analysis
 
