@@ -14,6 +14,7 @@ from typing import Annotated, Callable, Optional
 import typer
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, common_directory, overridden
+from migrate_scopes.migrate.rules import PASS_MODULES
 
 EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
 
@@ -175,7 +176,7 @@ def migrate(
              "rules for names relative to a caller's variable scope); restore old checkpoints with "
              "migrate_scopes.checkpoint.assignment_map(ckpt, FILE).")] = None,
     passes: Annotated[Optional[str], typer.Option("--passes", metavar="NAMES",
-        help="Comma-separated passes to run (scopes, get-variable, reuse) [default: all].")] = None,
+        help=f"Comma-separated passes to run ({', '.join(PASS_MODULES)}) [default: all].")] = None,
     report: Annotated[Optional[str], typer.Option("--report", metavar="FILE",
         help="Write a JSON report: each file's status, rewrites and findings, and the totals "
              '("-": to standard output).')] = None,
