@@ -7,8 +7,9 @@ import ast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from migrate_scopes.migrate.analysis import analyse
 from migrate_scopes.migrate.ast_calls import simple_call
-from migrate_scopes.migrate.cst_calls import arg_info, code_for, parse_call, rearrange_args, rename_callee
+from migrate_scopes.migrate.cst_calls import _kind, code_for, parse_call, rearrange_args, rename_callee
 from migrate_scopes.migrate.rebind import Refusal, plan_rebind
 from migrate_scopes.migrate.tensorflow_api import DEPRECATED_SCOPES
 
@@ -18,6 +19,7 @@ VALUES = [
     "(a, b)", "()", "[]", "{}", "{k: v}", "{**d}", "[*xs]", "{1, y}", "lambda: 1", "x if y else z",
     "a and b", "a or f()", "x == y", "...", "1j", "2.5", "[i for i in y]", "(x)",
 ]
+_IMPORTS = "import tensorflow as tf\nfrom tensorflow import op_scope, variable_op_scope\n"
 KEYWORDS = ["name", "values", "default_name", "name_or_scope", "reuse", "initializer", "dtype"]
 SEPARATORS = [", ", ",", " , ", ",  "]
 
@@ -41,16 +43,19 @@ def calls(draw: st.DrawFn) -> str:
 
 def _compare(text: str) -> bool:
     """Whether the text path was taken; asserts it agrees with libcst."""
-    node = ast.parse(text, mode="eval").body
-    assert isinstance(node, ast.Call)
-    simple = simple_call(text, node)
+    source = _IMPORTS + text + "\n"
+    [call] = [c for c in analyse(source, ast.parse(source)).calls if c.span.start == len(_IMPORTS)]
+    assert source[call.span.start : call.span.end] == text
+    simple = simple_call(text, call)
     if simple is None:
         return False
     cst_node = parse_call(text)
-    assert list(simple.infos) == [arg_info(a) for a in cst_node.args]
-    name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id  # type: ignore[union-attr]
-    scope = DEPRECATED_SCOPES[name]
-    plan = plan_rebind(list(simple.infos), scope.old_params, scope.new_params, scope.old, scope.required)
+    # The analysis reads each argument as libcst does (its effect is classified once, there).
+    assert [(a.kind, a.keyword) for a in call.args] == [
+        (_kind(a), a.keyword.value if a.keyword is not None else None) for a in cst_node.args
+    ]
+    scope = DEPRECATED_SCOPES[call.resolution.function or ""]
+    plan = plan_rebind(call.args, scope.old_params, scope.new_params, scope.old, scope.required)
     if isinstance(plan, Refusal):
         return True
     expected = code_for(rearrange_args(cst_node, plan).with_changes(func=rename_callee(cst_node.func, scope.new)), text)

@@ -15,10 +15,14 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from migrate_scopes.migrate.evaluation_order import argument_effect
 from migrate_scopes.migrate.model import (
     Analysis,
+    ArgKind,
+    Argument,
     Call,
     ImportBinding,
     Reference,
@@ -614,6 +618,8 @@ def analyse(
         start = parsed.offset(node.lineno, node.col_offset)  # type: ignore[attr-defined]
         return text[start : parsed.offset(node.end_lineno, node.end_col_offset)]  # type: ignore[attr-defined]
 
+    may_bind = ":=" in text  # else no argument's text needs looking at (see argument_effect)
+
     for ref, resolution in resolved:
         span = walker.span(ref.node)
         callee_is_name = isinstance(ref.node, ast.Name)
@@ -632,7 +638,7 @@ def analyse(
                 entered_at_once=id(ref.call) in walker.entered_at_once,
                 is_decorator=id(ref.call) in walker.decorators,
                 function_id=ref.scope.function_id(),
-                node=ref.call,
+                args=_arguments(walker, ref.call, segment if may_bind else None),
                 # A with item's call starts before the calls in its body: it is indexed already.
                 enclosing_withs=tuple(
                     WithItem(
@@ -647,6 +653,34 @@ def analyse(
         )
     analysis.non_tensorflow_names = _non_tensorflow_names(walker)
     return analysis
+
+
+def _arguments(walker: _Walker, call: ast.Call, segment: Callable[[ast.AST], str] | None) -> tuple[Argument, ...]:
+    """The call's arguments in source order (`f(k=1, *a)` puts the star last in `ast`)."""
+    items: list[ast.expr | ast.keyword] = [*call.args, *call.keywords]
+    if call.args and call.keywords:
+        items.sort(key=lambda item: (item.lineno, item.col_offset))
+    source = walker.source
+    arguments = []
+    for item in items:
+        if isinstance(item, ast.keyword):
+            value = item.value
+            kind = ArgKind.KEYWORD if item.arg is not None else ArgKind.DOUBLE_STAR
+        elif isinstance(item, ast.Starred):
+            value, kind = item.value, ArgKind.STAR
+        else:
+            value, kind = item, ArgKind.POSITIONAL
+        arguments.append(
+            Argument(
+                kind,
+                item.arg if isinstance(item, ast.keyword) else None,
+                argument_effect(value, segment(value) if segment is not None else None),
+                start=source.offset(item.lineno, item.col_offset),
+                end=source.offset(item.end_lineno, item.end_col_offset),  # type: ignore[arg-type]
+                value_start=source.offset(value.lineno, value.col_offset),
+            )
+        )
+    return tuple(arguments)
 
 
 def _exported_names(tree: ast.Module) -> frozenset[str]:

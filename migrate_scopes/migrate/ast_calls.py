@@ -1,4 +1,4 @@
-"""Rebinding a one-line call as text, from the `ast` tree the analysis already has.
+"""Rebinding a one-line call as text, from the argument positions the analysis recorded.
 
 Most calls are one line of plain arguments (`tf.op_scope([x], name, "F")`). For those,
 what libcst would do (see `cst_calls.rearrange_args`) is exactly this: keep each separator
@@ -10,11 +10,11 @@ non-ASCII text goes to libcst instead (`simple_call` returns None).
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 
-from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Effect, PlacedArg
+from migrate_scopes.migrate.model import ArgKind, Call
+from migrate_scopes.migrate.rebind import PlacedArg
 
 _FIRST_GAP = re.compile(r"[ \t\f]*\([ \t\f]*")  # callee to first argument
 _BETWEEN = re.compile(r"[ \t\f]*,[ \t\f]*")
@@ -32,7 +32,6 @@ class SimpleCall:
     keywords: tuple[str | None, ...]
     separators: tuple[str, ...]  # after each argument, up to the next one or `)`
     equal: str  # `=` as the call's first keyword argument spells it
-    infos: tuple[ArgInfo, ...]
 
     def rearranged(self, plan: list[PlacedArg], new_name: str) -> str:
         pieces = [self.head, new_name, self.gap]
@@ -44,97 +43,46 @@ class SimpleCall:
         return "".join(pieces) + ")"
 
 
-def simple_call(text: str, node: ast.Call) -> SimpleCall | None:
-    """`text` (the source of `node`) as a SimpleCall, or None when libcst must do it."""
+def simple_call(text: str, call: Call) -> SimpleCall | None:
+    """`text` (the source of `call`) as a SimpleCall, or None when libcst must do it."""
     if "\n" in text or "\r" in text or ":=" in text or not text.isascii():
         return None
-    if any(isinstance(arg, ast.Starred) for arg in node.args) or any(k.arg is None for k in node.keywords):
-        return None
-    items: list[ast.expr | ast.keyword] = [*node.args, *node.keywords]  # source order without stars
+    items = call.args
     if not items or not text.endswith(")"):
         return None
-    origin = node.col_offset
-
-    def start(item: ast.AST) -> int:
-        return item.col_offset - origin  # type: ignore[attr-defined]
-
-    def end(item: ast.AST) -> int:
-        return item.end_col_offset - origin  # type: ignore[attr-defined]
-
-    func = node.func
-    func_text = text[: end(func)]
-    if isinstance(func, ast.Attribute) and func_text.endswith("." + func.attr):
-        head = func_text[: -len(func.attr)]
-    elif isinstance(func, ast.Name) and func_text == func.id:
+    if any(item.kind is ArgKind.STAR or item.kind is ArgKind.DOUBLE_STAR for item in items):
+        return None
+    origin = call.span.start
+    func_end = call.func.end - origin
+    func_text = text[:func_end]
+    if call.callee_is_name:
+        if call.func.start != origin:  # `(op_scope)(...)`
+            return None
         head = ""
     else:
-        return None
-    gap = text[end(func) : start(items[0])]
-    bounds = [start(item) for item in items[1:]] + [len(text) - 1]
-    separators = tuple(text[end(item) : bound] for item, bound in zip(items, bounds))
+        before, dot, name = func_text.rpartition(".")
+        if not dot or not name.isidentifier():  # `tf. op_scope`
+            return None
+        head = before + dot
+    gap = text[func_end : items[0].start - origin]
+    bounds = [item.start - origin for item in items[1:]] + [len(text) - 1]
+    separators = tuple(text[item.end - origin : bound] for item, bound in zip(items, bounds))
     if not _FIRST_GAP.fullmatch(gap) or not _LAST.fullmatch(separators[-1]):
         return None
     if not all(_BETWEEN.fullmatch(separator) for separator in separators[:-1]):
         return None
     equal = "="
-    keywords = [item for item in items if isinstance(item, ast.keyword)]
+    keywords = [item for item in items if item.keyword is not None]
     if keywords:
         first = keywords[0]
-        equal = text[start(first) + len(first.arg or "") : start(first.value)]
+        equal = text[first.start - origin + len(first.keyword or "") : first.value_start - origin]
         if not _EQUAL.fullmatch(equal):
             return None
-    infos = tuple(
-        ArgInfo(ArgKind.KEYWORD, item.arg, effect_of(item.value))
-        if isinstance(item, ast.keyword)
-        else ArgInfo(ArgKind.POSITIONAL, None, effect_of(item))
-        for item in items
-    )
     return SimpleCall(
         head=head,
         gap=gap,
-        args=tuple(text[start(item) : end(item)] for item in items),
-        keywords=tuple(item.arg if isinstance(item, ast.keyword) else None for item in items),
+        args=tuple(text[item.start - origin : item.end - origin] for item in items),
+        keywords=tuple(item.keyword for item in items),
         separators=separators,
         equal=equal,
-        infos=infos,
     )
-
-
-def effect_of(node: ast.expr) -> Effect:
-    """`cst_calls.effect_of` for an `ast` expression (the same answer for the same text)."""
-    if isinstance(node, (ast.Constant, ast.Lambda)):  # numbers, strings, None/True/False, ...
-        return Effect.CONSTANT
-    if isinstance(node, ast.Name):
-        return Effect.NAME
-    if isinstance(node, ast.JoinedStr):  # f-strings: the expressions in them (not format specs)
-        parts = [value.value for value in node.values if isinstance(value, ast.FormattedValue)]
-        return max((effect_of(part) for part in parts), default=Effect.CONSTANT)
-    if isinstance(node, ast.Attribute):
-        return max(Effect.READ, effect_of(node.value))
-    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        return max((effect_of(_element(e)) for e in node.elts), default=Effect.CONSTANT)
-    if isinstance(node, ast.Dict):
-        values = [v for k, v in zip(node.keys, node.values) for v in ((v,) if k is None else (k, v))]
-        return max((effect_of(v) for v in values), default=Effect.CONSTANT)
-    if isinstance(node, ast.UnaryOp) and effect_of(node.operand) is Effect.CONSTANT:
-        return Effect.CONSTANT
-    if isinstance(node, ast.BinOp):
-        left, right = effect_of(node.left), effect_of(node.right)
-        if left is Effect.CONSTANT and right is Effect.CONSTANT:
-            return Effect.CONSTANT
-        if _is_string(node.left) and isinstance(node.op, (ast.Mod, ast.Add)):
-            return max(left, right)  # "%s_h" % scope, "prefix_" + name: string building
-        return Effect.EFFECT  # operators on tensors create ops
-    if isinstance(node, ast.BoolOp):
-        return max(effect_of(value) for value in node.values)
-    if isinstance(node, ast.IfExp):
-        return max(effect_of(node.test), effect_of(node.body), effect_of(node.orelse))
-    return Effect.EFFECT  # calls, subscripts (slicing a tensor creates ops), comparisons, ...
-
-
-def _element(node: ast.expr) -> ast.expr:
-    return node.value if isinstance(node, ast.Starred) else node
-
-
-def _is_string(node: ast.expr) -> bool:
-    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)))

@@ -13,58 +13,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Binding, Effect, PlacedArg, bind
-
-_CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.Ellipsis)
-_CONSTANT_NAMES = frozenset({"None", "True", "False"})
-_EMPTY_MODULE = cst.Module(body=[])
-
-
-def effect_of(node: cst.BaseExpression) -> Effect:
-    """How evaluating `node` can interact with evaluating other arguments."""
-    if isinstance(node, _CONSTANT_NODES) or isinstance(node, cst.Lambda):
-        return Effect.CONSTANT
-    if isinstance(node, cst.Name):
-        return Effect.CONSTANT if node.value in _CONSTANT_NAMES else Effect.NAME
-    if isinstance(node, cst.ConcatenatedString):
-        return max(effect_of(node.left), effect_of(node.right))
-    if isinstance(node, cst.FormattedString):
-        parts = [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
-        return max((effect_of(p) for p in parts), default=Effect.CONSTANT)
-    if isinstance(node, cst.Attribute):
-        return max(Effect.READ, effect_of(node.value))
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-        return max((effect_of(_element_value(e)) for e in node.elements), default=Effect.CONSTANT)
-    if isinstance(node, cst.Dict):
-        values: list[cst.BaseExpression] = []
-        for element in node.elements:
-            if isinstance(element, cst.DictElement):
-                values += [element.key, element.value]
-            else:
-                values.append(element.value)
-        return max((effect_of(v) for v in values), default=Effect.CONSTANT)
-    if isinstance(node, cst.UnaryOperation) and effect_of(node.expression) is Effect.CONSTANT:
-        return Effect.CONSTANT
-    if isinstance(node, cst.BinaryOperation):
-        left, right = effect_of(node.left), effect_of(node.right)
-        if left is Effect.CONSTANT and right is Effect.CONSTANT:
-            return Effect.CONSTANT
-        if _is_string(node.left) and isinstance(node.operator, (cst.Modulo, cst.Add)):
-            return max(left, right)  # "%s_h" % scope, "prefix_" + name: string building
-        return Effect.EFFECT  # operators on tensors create ops
-    if isinstance(node, cst.BooleanOperation):
-        return max(effect_of(node.left), effect_of(node.right))
-    if isinstance(node, cst.IfExp):
-        return max(effect_of(node.test), effect_of(node.body), effect_of(node.orelse))
-    return Effect.EFFECT  # calls, subscripts (slicing a tensor creates ops), comparisons, ...
-
-
-def _is_string(node: cst.BaseExpression) -> bool:
-    return isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
-
-
-def _element_value(element: cst.BaseElement) -> cst.BaseExpression:
-    return element.value
+from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Binding, PlacedArg, bind
 
 
 def _kind(arg: cst.Arg) -> ArgKind:
@@ -78,16 +27,6 @@ def _kind(arg: cst.Arg) -> ArgKind:
 def bind_call(call: cst.Call, params: tuple[str, ...]) -> Binding:
     """Which of `params` each argument of `call` fills (see `rebind.bind`)."""
     return bind([ArgInfo(_kind(a), a.keyword.value if a.keyword is not None else None) for a in call.args], params)
-
-
-def arg_info(arg: cst.Arg, may_bind: bool = True) -> ArgInfo:
-    """`may_bind=False`: the call's text has no `:=` (spares printing each argument to look)."""
-    kind = _kind(arg)
-    keyword = arg.keyword.value if arg.keyword is not None else None
-    effect = effect_of(arg.value)
-    if may_bind and effect >= Effect.NAME and ":=" in _EMPTY_MODULE.code_for_node(arg.value):
-        effect = Effect.BINDS
-    return ArgInfo(kind, keyword, effect)
 
 
 # -- layout -----------------------------------------------------------------------

@@ -7,9 +7,8 @@ passes, and with them every rewriting rule, are shared.
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,41 @@ class Resolution:
     imports_only: bool = False
 
 
+class ArgKind(Enum):
+    POSITIONAL = "positional"
+    KEYWORD = "keyword"
+    STAR = "*args"
+    DOUBLE_STAR = "**kwargs"
+
+
+class Effect(IntEnum):
+    """How much evaluating an argument can interact with other arguments."""
+
+    CONSTANT = 0  # literals: can move anywhere
+    NAME = 1  # plain names: reading one has no effect, and calls rarely rebind them
+    READ = 2  # attribute reads: a call in another argument could change them
+    EFFECT = 3  # calls, subscripts, operators: may create ops or change state
+    BINDS = 4  # holds `:=`: rebinds a name another argument may read
+
+
+@dataclass(frozen=True)
+class ArgInfo:
+    """What rebinding needs to know of an argument (see `rebind`)."""
+
+    kind: ArgKind
+    keyword: str | None = None
+    effect: Effect = Effect.NAME
+
+
+@dataclass(frozen=True)
+class Argument(ArgInfo):
+    """One argument of a call, in source order, where it stands in the text."""
+
+    start: int = 0  # offset of the argument (`*`, `**` or `keyword=` included)
+    end: int = 0
+    value_start: int = 0  # offset of its value (after `keyword=`, `*` or `**`)
+
+
 @dataclass(frozen=True)
 class WithItem:
     """An item of a `with` statement whose context expression is a call."""
@@ -92,9 +126,9 @@ class Call:
     is_decorator: bool = False
     #: Which function or lambda body the call is in (one id per function); None at module level.
     function_id: int | None = None
-    #: The call's `ast` node (of the analysed text), for a pass that can use it instead of
-    #: parsing the call's text again.
-    node: ast.Call | None = field(default=None, compare=False, repr=False)
+    #: Its arguments in source order, read once by the analysis (kinds, keywords, and which
+    #: may have effects: the evaluation-order rules, `evaluation_order.effect_of`).
+    args: tuple[Argument, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass

@@ -8,34 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum, IntEnum
 
+from migrate_scopes.migrate.model import ArgInfo, ArgKind, Effect
 from migrate_scopes.migrate.rules import Rule
 from migrate_scopes.migrate.rules.deprecated_scopes import MS101, MS104
-
-
-class ArgKind(Enum):
-    POSITIONAL = "positional"
-    KEYWORD = "keyword"
-    STAR = "*args"
-    DOUBLE_STAR = "**kwargs"
-
-
-class Effect(IntEnum):
-    """How much evaluating an argument can interact with other arguments."""
-
-    CONSTANT = 0  # literals: can move anywhere
-    NAME = 1  # plain names: reading one has no effect, and calls rarely rebind them
-    READ = 2  # attribute reads: a call in another argument could change them
-    EFFECT = 3  # calls, subscripts, operators: may create ops or change state
-    BINDS = 4  # holds `:=`: rebinds a name another argument may read
-
-
-@dataclass(frozen=True)
-class ArgInfo:
-    kind: ArgKind
-    keyword: str | None = None
-    effect: Effect = Effect.NAME
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import libcst as cst
 
 from migrate_scopes.migrate.ast_calls import SimpleCall, simple_call
 from migrate_scopes.migrate.cst_calls import (
-    arg_info,
     bind_call,
     code_for,
     parse_call,
@@ -50,18 +49,16 @@ def _signature_hint(scope: DeprecatedScope) -> str:
     return f"{scope.new}({', '.join(scope.new_params[:3])}, ...)"
 
 
-def _rebind_plan(node: cst.Call, text: str, scope: DeprecatedScope) -> list[PlacedArg] | Refusal:
-    infos = [arg_info(a, may_bind=":=" in text) for a in node.args]
-    return plan_rebind(infos, scope.old_params, scope.new_params, scope.old, scope.required)
+def _rebind_plan(call: Call, scope: DeprecatedScope) -> list[PlacedArg] | Refusal:
+    return plan_rebind(call.args, scope.old_params, scope.new_params, scope.old, scope.required)
 
 
 def _plan(
     ctx: PassContext, call: Call, scope: DeprecatedScope
 ) -> tuple[cst.Call | SimpleCall, list[PlacedArg]] | Refusal:
-    text = ctx.segment(call.span)
-    simple = _simple(ctx, call, scope, text)
+    simple = _simple(ctx, call, scope, ctx.segment(call.span))
     if simple is not None:
-        plan = plan_rebind(list(simple.infos), scope.old_params, scope.new_params, scope.old, scope.required)
+        plan = _rebind_plan(call, scope)
         return plan if isinstance(plan, Refusal) else (simple, plan)
     node = ctx.parsed_call(call.span)
     if node is None:
@@ -70,21 +67,20 @@ def _plan(
             f"cannot read this {scope.old}() call on its own (Python 2 syntax inside its "
             "arguments?); rewrite it by hand",
         )
-    plan = _rebind_plan(node, text, scope)
+    plan = _rebind_plan(call, scope)
     return plan if isinstance(plan, Refusal) else (node, plan)
 
 
 def _simple(ctx: PassContext, call: Call, scope: DeprecatedScope, text: str) -> SimpleCall | None:
     """The call as text to rearrange, when libcst would do nothing more (see ast_calls)."""
-    if call.node is None or not ctx.analysis.calls_as_written or call.is_decorator:
+    if not ctx.analysis.calls_as_written or call.is_decorator:
         return None
     if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
         return None  # `_context_refusal` reads its `values` with libcst
-    return simple_call(text, call.node)
+    return simple_call(text, call)
 
 
 def _call_rewriter(
-    scope: DeprecatedScope,
     new_callee: str,
     column: int | None,
     original: str,
@@ -93,15 +89,15 @@ def _call_rewriter(
 ):
     """`column`: where the call starts on its line, when it is plain spaces before it.
     `parsed` is `original` (the call's text before any edit inside it) already read, and
-    `plan` its arguments' new order."""
+    `plan` its arguments' new order. An edit inside an argument (a nested call rewritten)
+    leaves every argument's kind, keyword and effect as they were: the plan still holds."""
 
     def rewrite(text: str) -> str:
         if isinstance(parsed, SimpleCall) and text == original:
             return parsed.rearranged(plan, new_callee)
         node = parsed if text == original and isinstance(parsed, cst.Call) else parse_call(text)
-        placed = _rebind_plan(node, text, scope)
-        assert not isinstance(placed, Refusal), "checked before the edit was made"
-        new = rearrange_args(node, placed).with_changes(func=rename_callee(node.func, new_callee))
+        assert len(node.args) == len(plan), "an edit inside the call moved no argument"
+        new = rearrange_args(node, plan).with_changes(func=rename_callee(node.func, new_callee))
         if column is not None and ("\n" in text or "\r" in text):  # else no line to realign
             head = code_for(node.func, text) + code_for(node.whitespace_after_func, text)
             new_head = code_for(new.func, text) + code_for(new.whitespace_after_func, text)
@@ -259,7 +255,7 @@ def run(ctx: PassContext) -> PassOutput:
         else:
             new_callee = scope.new
         column = _plain_column(ctx, call.span)
-        rewriter = _call_rewriter(scope, new_callee, column, ctx.segment(call.span), item.node, item.plan)
+        rewriter = _call_rewriter(new_callee, column, ctx.segment(call.span), item.node, item.plan)
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
         out.retargeted[call.span.start] = scope.new
         out.rewrote(call.span, REWRITES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
@@ -274,11 +270,9 @@ def _binds_alike(ctx: PassContext, call: Call, scope: DeprecatedScope) -> bool:
     if node is None:
         return False
     shared = set(scope.old_params) & set(scope.new_params)
-    if any(arg.keyword is None or arg.keyword.value not in shared or arg.star for arg in node.args):
+    if any(arg.keyword is None or arg.keyword not in shared for arg in call.args):
         return False
-    plan = plan_rebind(
-        [arg_info(a) for a in node.args], scope.old_params, scope.new_params, scope.old, scope.required
-    )
+    plan = _rebind_plan(call, scope)
     return not isinstance(plan, Refusal) and _context_refusal(node, call, scope) is None
 
 
