@@ -35,12 +35,8 @@ from migrate_scopes.migrate.result import (
     MigrationOptions,
     MigrationResult,
     Rewrite,
-    VariableRename,
 )
-
-WRITE, DIFF, CHECK = "write", "diff", "check"
-
-UNCHANGED, CHANGED, ERROR = "unchanged", "changed", "error"
+from migrate_scopes.outcome import FileOutcome, Mode, Status
 
 #: Below this many files the cost of starting worker processes outweighs the gain.
 MIN_FILES_FOR_WORKERS = 16
@@ -56,40 +52,20 @@ NOTEBOOK_PATCH, NOTEBOOK_CELLS = "patch", "cells"
 class JobSettings:
     """Everything one file's job needs; files governed by different configurations differ."""
 
-    mode: str = WRITE
+    mode: Mode = Mode.WRITE
     options: MigrationOptions = field(default_factory=MigrationOptions)
     notebook_diff: str = NOTEBOOK_PATCH
     #: The configuration governing the file, command-line flags applied.
     config: Config = field(default_factory=Config)
 
     @classmethod
-    def for_config(cls, mode: str, config: Config, notebook_diff: str = NOTEBOOK_PATCH) -> JobSettings:
+    def for_config(cls, mode: Mode, config: Config, notebook_diff: str = NOTEBOOK_PATCH) -> JobSettings:
         # Every configuration key that names a migration option passes through (None: the default).
         values = {f.name: getattr(config, f.name) for f in fields(MigrationOptions) if hasattr(config, f.name)}
         values = {name: value for name, value in values.items() if value is not None}
         if "passes" in values:
             values["passes"] = frozenset(values["passes"])
         return cls(mode=mode, options=MigrationOptions(**values), notebook_diff=notebook_diff, config=config)
-
-
-@dataclass
-class FileOutcome:
-    path: str
-    #: The pyproject.toml whose configuration governed the file (None: defaults, or --config's).
-    config: str | None = None
-    status: str = UNCHANGED
-    #: How the core read the file (its container's or front end's name: "python3",
-    #: "python2", "notebook"); None if never parsed.
-    dialect: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    rewrites: list[Rewrite] = field(default_factory=list)
-    renames: list[VariableRename] = field(default_factory=list)
-    diff: str = ""
-    #: The encoding of the diff's hunks: the file's own, so a patch matches its bytes.
-    diff_encoding: str = "utf-8"
-    error: str | None = None
-    #: Why a file that needed no migration was not linted (it cannot be parsed); not an error.
-    warning: str | None = None
 
 
 def migrate_text(text: str, path: str, options: MigrationOptions) -> MigrationResult:
@@ -149,8 +125,8 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
     if problem:
         return _failed(outcome, problem), data
     if result.changed:
-        outcome.status = CHANGED
-        if settings.mode == DIFF:
+        outcome.status = Status.CHANGED
+        if settings.mode == Mode.DIFF:
             outcome.diff, outcome.diff_encoding = container.diff(path, result, decoded.encoding, settings.notebook_diff)
     return outcome, new_data
 
@@ -169,13 +145,13 @@ def _unreadable(outcome: FileOutcome, reason: str, data: bytes) -> FileOutcome:
 
 
 def _failed(outcome: FileOutcome, reason: str) -> FileOutcome:
-    outcome.status = ERROR
+    outcome.status = Status.ERROR
     outcome.error = reason
     return outcome
 
 
 def process_file(path: str, settings: JobSettings) -> FileOutcome:
-    """The whole job for one file; never raises (any failure becomes an ERROR outcome)."""
+    """The whole job for one file; never raises (any failure becomes an error outcome)."""
     try:
         try:
             source: SourceFile = read_source(path)
@@ -186,7 +162,7 @@ def process_file(path: str, settings: JobSettings) -> FileOutcome:
         except OSError as exc:
             return _failed(FileOutcome(path=path), f"cannot read: {exc.strerror or exc}")
         outcome, new_data = migrate_bytes(path, source.data, settings)
-        if outcome.status == CHANGED and settings.mode == WRITE:
+        if outcome.status == Status.CHANGED and settings.mode == Mode.WRITE:
             try:
                 atomic_write(source, new_data)
             except WriteRefused as exc:
@@ -260,7 +236,7 @@ def chunk_size(n_files: int, jobs: int) -> int:
     return max(1, min(16, n_files // (jobs * 16)))
 
 
-def worker_count(n_files: int, jobs: int, mode: str) -> int:
+def worker_count(n_files: int, jobs: int, mode: Mode) -> int:
     """Worker processes to start; 0 means work in this process.
 
     Files are always written from a worker: a worker holds termination signals back while
@@ -270,7 +246,7 @@ def worker_count(n_files: int, jobs: int, mode: str) -> int:
     if n_files == 0:
         return 0
     workers = min(jobs, n_files) if jobs > 1 and n_files >= MIN_FILES_FOR_WORKERS else 0
-    return max(workers, 1) if mode == WRITE else workers
+    return max(workers, 1) if mode == Mode.WRITE else workers
 
 
 class Run:
@@ -367,7 +343,7 @@ def run(
     per_file = [settings] * len(paths) if isinstance(settings, JobSettings) else list(settings)
     if len(per_file) != len(paths):
         raise ValueError("one JobSettings per path")
-    mode = per_file[0].mode if per_file else WRITE
+    mode = per_file[0].mode if per_file else Mode.WRITE
     return Run(list(zip(paths, per_file)), worker_count(len(paths), jobs, mode), hold)
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from cli_support import EXE, OP_SCOPE_DST, OP_SCOPE_SRC, assert_no_traceback, run_cli, text
 from migrate_scopes import migrate_source
-from migrate_scopes.pipeline import ERROR, WRITE, JobSettings, process_file
+from migrate_scopes.outcome import Mode, Status
+from migrate_scopes.pipeline import JobSettings, process_file
 
 TEMP_SUFFIX = ".migrate-scopes.tmp"
 
@@ -61,8 +62,8 @@ def test_file_vanished_between_listing_and_reading(tmp_path: Path) -> None:
     path = tmp_path / "gone.py"
     path.write_text(OP_SCOPE_SRC)
     path.unlink()
-    outcome = process_file(str(path), JobSettings(mode=WRITE))
-    assert outcome.status == ERROR and "vanished" in (outcome.error or "")
+    outcome = process_file(str(path), JobSettings(mode=Mode.WRITE))
+    assert outcome.status == Status.ERROR and "vanished" in (outcome.error or "")
 
 
 def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
@@ -169,9 +170,9 @@ def test_two_concurrent_runs_cannot_tear_a_file(tmp_path: Path) -> None:
 
 
 def test_files_are_always_written_from_a_worker_process() -> None:
-    from migrate_scopes.pipeline import CHECK, DIFF, worker_count
+    from migrate_scopes.pipeline import worker_count
 
-    assert worker_count(1, 1, WRITE) == 1
-    assert worker_count(0, 4, WRITE) == 0
-    assert worker_count(1, 4, DIFF) == worker_count(1, 4, CHECK) == 0  # nothing to protect
-    assert worker_count(100, 4, DIFF) == 4
+    assert worker_count(1, 1, Mode.WRITE) == 1
+    assert worker_count(0, 4, Mode.WRITE) == 0
+    assert worker_count(1, 4, Mode.DIFF) == worker_count(1, 4, Mode.CHECK) == 0  # nothing to protect
+    assert worker_count(100, 4, Mode.DIFF) == 4

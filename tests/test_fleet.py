@@ -251,14 +251,13 @@ def test_markdown_path_that_cannot_be_written_stops_the_run_first(tmp_path: Path
 
 
 def test_markdown_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
-    from migrate_scopes.cli import run
     from migrate_scopes.files import io
+    from migrate_scopes.outcome import Mode
     from migrate_scopes.report import MarkdownReport, Totals
 
     target = tmp_path / "pr.md"
     target.write_text("previous summary\n")
-    request = run.RunRequest(paths=["."], mode="write", markdown=str(target))
-    run._write_markdown(MarkdownReport("write"), request, Totals())
+    MarkdownReport(Mode.WRITE, output=str(target)).finish(Totals())
     written = target.read_text()
     assert written.startswith("Move off TensorFlow's deprecated")
     assert [p.name for p in tmp_path.iterdir()] == ["pr.md"]
@@ -268,7 +267,7 @@ def test_markdown_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) ->
 
     monkeypatch.setattr(io.os, "replace", interrupted)
     try:
-        run._write_markdown(MarkdownReport("check"), request, Totals())
+        MarkdownReport(Mode.CHECK, output=str(target)).finish(Totals())
     except KeyboardInterrupt:
         pass
     assert target.read_text() == written

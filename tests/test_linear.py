@@ -15,7 +15,8 @@ from collections.abc import Callable
 import pytest
 
 from migrate_scopes.migrate.result import MigrationOptions
-from migrate_scopes.pipeline import DIFF, JobSettings, migrate_bytes
+from migrate_scopes.outcome import Mode
+from migrate_scopes.pipeline import JobSettings, migrate_bytes
 
 #: Extra work per function allowed in the file eight times as big (dictionaries resize, ...).
 SLACK = 1.25
@@ -96,7 +97,7 @@ CASES = {
 
 def _events(path: str, data: bytes, options: MigrationOptions) -> int:
     """Function calls (Python and C) made while migrating and diffing one file."""
-    settings = JobSettings(mode=DIFF, options=options)
+    settings = JobSettings(mode=Mode.DIFF, options=options)
     count = 0
 
     def profiler(_frame: object, _event: str, _arg: object) -> None:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from golden import CASES
 from migrate_scopes.migrate.result import MigrationOptions
-from migrate_scopes.pipeline import BUG_REPORT, CHANGED, ERROR, UNCHANGED, JobSettings, migrate_bytes
+from migrate_scopes.outcome import Status
+from migrate_scopes.pipeline import BUG_REPORT, JobSettings, migrate_bytes
 
 INPUTS = sorted(CASES.glob("*/*/input.py"))
 SOURCES = [path.read_bytes() for path in INPUTS]
@@ -80,16 +81,16 @@ def _outcome(data: bytes):
 @example(b"x = " + b"-" * 4000 + b"1\n" + SOURCES[0])
 def test_mutated_input_gets_a_clear_outcome(data: bytes) -> None:
     outcome, new_data = _outcome(data)  # an exception here is an internal error
-    if outcome.status == ERROR:
+    if outcome.status == Status.ERROR:
         assert outcome.error and BUG_REPORT not in outcome.error, outcome.error
         assert new_data == data
         return
-    if outcome.status == UNCHANGED:
+    if outcome.status == Status.UNCHANGED:
         assert new_data == data
         return
-    assert outcome.status == CHANGED and new_data != data  # verified to parse before it is returned
+    assert outcome.status == Status.CHANGED and new_data != data  # verified to parse before it is returned
     again, again_data = _outcome(new_data)
-    assert again.status == UNCHANGED and again_data == new_data, (again.status, again.error)
+    assert again.status == Status.UNCHANGED and again_data == new_data, (again.status, again.error)
 
 
 def test_there_are_inputs_to_mutate() -> None:

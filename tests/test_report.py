@@ -8,7 +8,7 @@ import json
 import pytest
 
 from migrate_scopes.migrate.result import Finding, Rewrite, VariableRename
-from migrate_scopes.pipeline import CHANGED, ERROR, FileOutcome
+from migrate_scopes.outcome import FileOutcome, Status
 from migrate_scopes.report import JsonReport, Style, TerminalReporter, Totals
 from migrate_scopes.report import terminal as terminal_module
 from migrate_scopes.report.format import format_finding, format_summary, github_annotation
@@ -33,9 +33,9 @@ def test_finding_line_for_files_and_notebook_cells() -> None:
 
 def test_summary_counts_rewrite_records() -> None:
     totals = Totals()
-    totals.add(outcome(status=CHANGED, rewrites=[Rewrite(1, 1, "R", "x"), Rewrite(2, 1, "R", "y")],
+    totals.add(outcome(status=Status.CHANGED, rewrites=[Rewrite(1, 1, "R", "x"), Rewrite(2, 1, "R", "y")],
                        findings=[Finding(1, 1, "F", "z")]))
-    totals.add(outcome("b.py", status=ERROR, error="bad"))
+    totals.add(outcome("b.py", status=Status.ERROR, error="bad"))
     totals.add(outcome("c.py"))
     assert format_summary(totals, "write") == "3 files scanned, 1 changed, 2 calls rewritten, 1 finding, 1 error"
     assert format_summary(totals, "check").startswith("3 files scanned, 1 would change, 2 calls to rewrite")
@@ -90,7 +90,7 @@ def test_json_report_is_valid_json() -> None:
     stream = io.StringIO()
     stream.close = lambda: None  # type: ignore[method-assign]
     report = JsonReport(stream, "check")
-    report.file_done(outcome(status=CHANGED, rewrites=[Rewrite(1, 2, "R", "x")]))
+    report.file_done(outcome(status=Status.CHANGED, rewrites=[Rewrite(1, 2, "R", "x")]))
     report.path_error("missing.py", "no such file or directory")
     totals = Totals(scanned=1, changed=1, rewrites=1, errors=1)
     report.finish(totals)

@@ -15,8 +15,7 @@ import typer
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, common_directory, overridden
 from migrate_scopes.migrate.rules import PASS_MODULES
-
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+from migrate_scopes.outcome import ExitStatus, Mode
 
 HELP = """\
 Move TensorFlow code off the deprecated op_scope / variable_op_scope APIs.
@@ -96,7 +95,7 @@ def _version(value: bool) -> None:
         from importlib.metadata import version
 
         typer.echo(f"migrate-scopes {version('migrate-scopes')}")
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(ExitStatus.OK)
 
 
 def _parse_passes(text: str | None) -> tuple[str, ...] | None:
@@ -135,7 +134,7 @@ def _check_output_paths(**paths: str | None) -> None:
         problem = output_path_problem(path) if path not in (None, "-") else None
         if problem:
             typer.echo(f"migrate-scopes: error: cannot write --{option.replace('_', '-')} {path}: {problem}", err=True)
-            raise typer.Exit(EXIT_ERROR)
+            raise typer.Exit(ExitStatus.ERROR)
 
 
 def _known_passes() -> frozenset[str]:
@@ -209,7 +208,7 @@ def migrate(
     if not paths:
         typer.echo(ctx.get_usage(), err=True)
         typer.echo("error: missing PATH", err=True)
-        raise typer.Exit(EXIT_ERROR)
+        raise typer.Exit(ExitStatus.ERROR)
     if "-" in paths and len(paths) > 1:
         raise typer.BadParameter('"-" (standard input) cannot be combined with other paths', param_hint="PATH")
     if report == "-" and (diff or paths == ["-"] and not check):
@@ -225,13 +224,13 @@ def migrate(
                                 overrides)
     except ConfigError as exc:
         typer.echo(f"migrate-scopes: error: {exc}", err=True)
-        raise typer.Exit(EXIT_ERROR) from None
+        raise typer.Exit(ExitStatus.ERROR) from None
     _check_output_paths(report=report, checkpoint_map=checkpoint_map, markdown=markdown)
     from migrate_scopes.cli.run import RunRequest, run_paths, run_stdin
 
     request = RunRequest(
         paths=paths,
-        mode="check" if check else "diff" if diff else "write",
+        mode=Mode.CHECK if check else Mode.DIFF if diff else Mode.WRITE,
         show_diff=diff,
         resolver=resolver,
         overrides=overrides,
@@ -259,10 +258,6 @@ def migrate(
     raise typer.Exit(code)
 
 
-#: What a shell reports for a process that writes to a closed pipe (128 + SIGPIPE), as `cat` does.
-EXIT_BROKEN_PIPE = 141
-
-
 def _closed_pipe() -> int:
     """The reader went away (`--diff | head`): stop quietly; nothing is left to say to it."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -271,7 +266,7 @@ def _closed_pipe() -> int:
             os.dup2(devnull, stream.fileno())  # Python's final flush must not fail again
         except (OSError, ValueError):
             pass
-    return EXIT_BROKEN_PIPE
+    return ExitStatus.BROKEN_PIPE
 
 
 def main() -> None:
@@ -287,4 +282,4 @@ def main() -> None:
             f"migrate-scopes: internal error ({type(exc).__name__}: {exc}); "
             "this is a bug, please report it with the command you ran\n"
         )
-        sys.exit(EXIT_ERROR)
+        sys.exit(ExitStatus.ERROR)

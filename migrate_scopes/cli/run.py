@@ -12,18 +12,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, overridden
-from migrate_scopes.pipeline import DIFF, ERROR, NOTEBOOK_PATCH, FileOutcome, JobSettings
+from migrate_scopes.outcome import ExitStatus, FileOutcome, Mode, Status
+from migrate_scopes.pipeline import NOTEBOOK_PATCH, JobSettings
 
 if TYPE_CHECKING:
-    from migrate_scopes.report.checkpoint_map import CheckpointMap
-
-EXIT_OK, EXIT_CHANGES, EXIT_ERROR = 0, 1, 2
+    from migrate_scopes.report import Totals
 
 
 @dataclass(frozen=True)
 class RunRequest:
     paths: list[str]
-    mode: str
+    mode: Mode
     #: Finds the configuration governing each file (or reads --config for all).
     resolver: ConfigResolver = field(default_factory=ConfigResolver)
     #: Command-line flags: they win over every file's configuration.
@@ -46,13 +45,17 @@ class RunRequest:
     show_diff: bool = False
 
     @property
-    def job_mode(self) -> str:
-        return DIFF if self.show_diff or self.mode == DIFF else self.mode
+    def job_mode(self) -> Mode:
+        return Mode.DIFF if self.show_diff or self.mode == Mode.DIFF else self.mode
 
 
 class Sink(Protocol):
+    """Receives each outcome of a run (`report/` holds them all)."""
+
     def file_done(self, outcome: FileOutcome) -> None: ...
     def path_error(self, path: str, reason: str) -> None: ...
+    #: At the end (also after an interrupt); may count an error in `totals` (an output not written).
+    def finish(self, totals: Totals, interrupted: bool = False) -> None: ...
 
 
 class Interrupted(KeyboardInterrupt):
@@ -104,11 +107,11 @@ class Interrupts:
         return 128 + (self.signum or signal.SIGINT)
 
 
-def exit_status(errors: int, changed: int, mode: str, manual: int = 0) -> int:
+def exit_status(errors: int, changed: int, mode: Mode, manual: int = 0) -> ExitStatus:
     """`manual`: deprecated calls left for hand work; --check fails on them as on pending rewrites."""
     if errors:
-        return EXIT_ERROR
-    return EXIT_CHANGES if mode == "check" and (changed or manual) else EXIT_OK
+        return ExitStatus.ERROR
+    return ExitStatus.CHANGES if mode == Mode.CHECK and (changed or manual) else ExitStatus.OK
 
 
 class PerFileSettings:
@@ -156,31 +159,75 @@ def run_options(request: RunRequest) -> dict:
         **{name: list(value) if isinstance(value, tuple) else value for name, value in sorted(flags.items())},
         "exclude": list(request.excludes),
         "force_exclude": request.force_exclude,
-        "diff_notebooks": request.notebook_diff if request.mode == "diff" else None,
+        "diff_notebooks": request.notebook_diff if request.mode == Mode.DIFF else None,
         "checkpoint_map": request.checkpoint_map,
         "markdown": request.markdown,
     }
 
 
-def _reporters(request: RunRequest, progress: bool) -> tuple:
-    from migrate_scopes.report import JsonReport, Style, TerminalReporter
+class Outputs:
+    """Where every outcome of a run goes: the totals, standard output (diffs, or the result
+    of "-"), and the sinks (checkpoint map, JSON report, markdown summary, then the terminal,
+    whose summary comes last because finishing the others may add an error)."""
 
-    terminal = TerminalReporter(
-        Style(color=request.color_stderr and not request.github),
-        request.mode,
-        quiet=request.quiet,
-        output_format="github" if request.github else "text",
-        progress=progress,
-    )
-    json_report = None
-    if request.report == "-":
-        json_report = JsonReport(sys.stdout, request.mode, run_options(request), close=False)
-    elif request.report:
-        from migrate_scopes.files import AtomicOutput
+    def __init__(self, request: RunRequest, progress: bool):
+        from migrate_scopes.report import JsonReport, MarkdownReport, Style, TerminalReporter, Totals
+        from migrate_scopes.report.checkpoint_map import CheckpointMap
 
-        # Never left truncated: it appears when finished (or interrupted), whole.
-        json_report = JsonReport(AtomicOutput(request.report), request.mode, run_options(request))
-    return terminal, json_report
+        self.request = request
+        self.totals = Totals()
+        self.terminal = TerminalReporter(
+            Style(color=request.color_stderr and not request.github),
+            request.mode,
+            quiet=request.quiet,
+            output_format="github" if request.github else "text",
+            progress=progress,
+        )
+        json_report = None
+        if request.report == "-":
+            json_report = JsonReport(sys.stdout, request.mode, run_options(request), close=False)
+        elif request.report:
+            from migrate_scopes.files import AtomicOutput
+
+            # Never left truncated: it appears when finished (or interrupted), whole.
+            json_report = JsonReport(AtomicOutput(request.report), request.mode, run_options(request))
+        checkpoint_map = CheckpointMap(request.checkpoint_map) if request.checkpoint_map else None
+        markdown = MarkdownReport(request.mode, output=request.markdown) if request.markdown else None
+        optional: list[Sink | None] = [checkpoint_map, json_report, markdown]
+        self.sinks: list[Sink] = [sink for sink in optional if sink is not None] + [self.terminal]
+
+    def path_error(self, path: str, reason: str) -> None:
+        self.totals.add_error()
+        for sink in self.sinks:
+            sink.path_error(path, reason)
+
+    def file_done(self, outcome: FileOutcome, result: bytes | None = None) -> None:
+        """`result`: the bytes that stand for the file on standard output (`-` without --diff)."""
+        self.totals.add(outcome)
+        if outcome.diff:
+            self.terminal.before_stdout()
+            _print_diff(outcome.diff, self.request.color_stdout, outcome.diff_encoding)
+        elif result is not None:
+            sys.stdout.buffer.write(result)
+            sys.stdout.flush()
+        for sink in self.sinks:
+            sink.file_done(outcome)
+
+    def finish(self, interrupted: bool = False) -> None:
+        for sink in self.sinks:
+            sink.finish(self.totals, interrupted)
+
+    def exit_status(self) -> ExitStatus:
+        return exit_status(self.totals.errors, self.totals.changed, self.request.mode, self.totals.manual)
+
+
+def _outputs(request: RunRequest, progress: bool) -> Outputs | None:
+    """The run's outputs, or None (said on stderr) if the JSON report cannot be opened."""
+    try:
+        return Outputs(request, progress)
+    except OSError as exc:  # checked before the run, but the file system may have changed since
+        sys.stderr.write(f"migrate-scopes: error: cannot write --report {request.report}: {exc.strerror or exc}\n")
+        return None
 
 
 def run_paths(request: RunRequest) -> int:
@@ -191,7 +238,6 @@ def run_paths(request: RunRequest) -> int:
 def _run_paths(request: RunRequest, interrupts: Interrupts) -> int:
     from migrate_scopes.discover import Excludes, discover
     from migrate_scopes.pipeline import default_jobs, run
-    from migrate_scopes.report import Totals
 
     per_file = PerFileSettings(request)
     try:
@@ -200,81 +246,66 @@ def _run_paths(request: RunRequest, interrupts: Interrupts) -> int:
         settings = [per_file.for_file(path) for path in found.files]
     except ConfigError as exc:  # a repository's own pyproject.toml, met on the way: before any write
         sys.stderr.write(f"migrate-scopes: error: {exc}\n")
-        return EXIT_ERROR
+        return ExitStatus.ERROR
     if not found.files and not found.errors and not request.quiet:
         sys.stderr.write(f"migrate-scopes: warning: no Python files found under {', '.join(request.paths)}\n")
-    if request.mode == "write" and found.temporaries:
+    if request.mode == Mode.WRITE and found.temporaries:
         from migrate_scopes.files import remove_stale_temporaries
 
         remove_stale_temporaries(found.temporaries)  # left by a run killed mid-write
-    isatty = getattr(sys.stderr, "isatty", lambda: False)()
-    try:
-        terminal, json_report = _reporters(request, progress=isatty)
-    except OSError as exc:  # checked before the run, but the file system may have changed since
-        sys.stderr.write(f"migrate-scopes: error: cannot write --report {request.report}: {exc.strerror or exc}\n")
-        return EXIT_ERROR
-    markdown = _markdown(request)
-    sinks: list[Sink] = [terminal] + [sink for sink in (json_report, markdown) if sink is not None]
-    totals = Totals()
-    ckpt = _checkpoint_map(request)
+    outputs = _outputs(request, progress=getattr(sys.stderr, "isatty", lambda: False)())
+    if outputs is None:
+        return ExitStatus.ERROR
     for path, reason in found.errors:
-        totals.add_error()
-        for sink in sinks:
-            sink.path_error(path, reason)
-    terminal.start(len(found.files))
-
-    def account(outcome: FileOutcome) -> None:
-        totals.add(outcome)
-        if outcome.diff:
-            terminal.before_stdout()
-            _print_diff(outcome.diff, request.color_stdout, outcome.diff_encoding)
-        if ckpt is not None:
-            ckpt.add(outcome.path, outcome.renames)
-        for sink in sinks:
-            sink.file_done(outcome)
-
+        outputs.path_error(path, reason)
+    outputs.terminal.start(len(found.files))
     interrupted = False
     stream = run(found.files, settings, request.jobs or default_jobs(), hold=interrupts.hold)
     try:
         for outcome in stream:
-            account(outcome)
+            outputs.file_done(outcome)
     except KeyboardInterrupt:
         interrupted = True
         for outcome in stream.stop():  # files finished meanwhile: written, so they count
-            account(outcome)
-    totals.errors += _finish_side_outputs(ckpt, request, terminal)
-    if json_report:
-        json_report.finish(totals, interrupted=interrupted)
-    _write_markdown(markdown, request, totals)
-    terminal.finish(totals)
+            outputs.file_done(outcome)
+    outputs.finish(interrupted)
     if interrupted:
-        done = "written" if request.mode == "write" else "would change"
+        totals = outputs.totals
+        done = "written" if request.mode == Mode.WRITE else "would change"
         sys.stderr.write(
             f"migrate-scopes: interrupted after {totals.scanned} of {len(found.files)} files; "
             f"{totals.changed} {done}\n"
         )
         return interrupts.exit_status()
-    return exit_status(totals.errors, totals.changed, request.mode, totals.manual)
+    return outputs.exit_status()
 
 
-def _markdown(request: RunRequest):
-    from migrate_scopes.report import MarkdownReport
+def run_stdin(request: RunRequest) -> int:
+    """`-`: migrate standard input to standard output (editors); the input comes back on error.
 
-    return MarkdownReport(request.mode) if request.markdown else None
+    The run of one file that is not on disk: its result goes to standard output instead."""
+    from migrate_scopes.pipeline import migrate_bytes
 
-
-def _write_markdown(markdown, request: RunRequest, totals) -> None:
-    if markdown is None or request.markdown is None:
-        return
-    from migrate_scopes.files import AtomicOutput
-
-    output = AtomicOutput(request.markdown)  # whole or not at all, like --report
+    data = sys.stdin.buffer.read()
+    name = request.stdin_filename
+    # The configuration of the directory the named file would be in (the current one by default).
     try:
-        output.write(markdown.render(totals))
-    except BaseException:
-        output.discard()
-        raise
-    output.close()
+        config = request.resolver.for_path(name if name != "-" else os.getcwd())
+    except ConfigError as exc:
+        sys.stderr.write(f"migrate-scopes: error: {exc}\n")
+        return ExitStatus.ERROR
+    mode = Mode.DIFF if request.job_mode == Mode.DIFF else Mode.CHECK  # "-" never writes a file
+    settings = JobSettings.for_config(mode, overridden(config, request.overrides), request.notebook_diff)
+    outcome, new_data = migrate_bytes(name, data, settings)
+    outcome.config = settings.config.source
+    outputs = _outputs(request, progress=False)
+    if outputs is None:
+        return ExitStatus.ERROR
+    # Never an empty output: a file we cannot migrate comes back unchanged.
+    result = (new_data if outcome.status != Status.ERROR else data) if request.mode == Mode.WRITE else None
+    outputs.file_done(outcome, result)
+    outputs.finish()
+    return outputs.exit_status()
 
 
 def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:
@@ -289,66 +320,3 @@ def _print_diff(diff: str, color: bool, encoding: str = "utf-8") -> None:
         sys.stdout.flush()
         buffer.write(encode_diff(diff, encoding))
     sys.stdout.flush()
-
-
-def _checkpoint_map(request: RunRequest) -> CheckpointMap | None:
-    from migrate_scopes.report.checkpoint_map import CheckpointMap
-
-    return CheckpointMap() if request.checkpoint_map else None
-
-
-def _finish_side_outputs(ckpt: CheckpointMap | None, request: RunRequest, terminal) -> int:
-    """Write the checkpoint map; the number of errors in doing so (0 or 1)."""
-    if ckpt is None or request.checkpoint_map is None:
-        return 0
-    for conflict in ckpt.conflicts:
-        sys.stderr.write(conflict + "\n")
-    try:
-        ckpt.write(request.checkpoint_map)
-    except OSError as exc:  # checked before the run, but the file system may have changed since
-        sys.stderr.write(f"migrate-scopes: error: cannot write --checkpoint-map {request.checkpoint_map}: "
-                         f"{exc.strerror or exc}\n")
-        return 1
-    return 0
-
-
-def run_stdin(request: RunRequest) -> int:
-    """`-`: migrate standard input to standard output (editors); the input comes back on error."""
-    from migrate_scopes.pipeline import migrate_bytes
-    from migrate_scopes.report import Totals
-
-    data = sys.stdin.buffer.read()
-    name = request.stdin_filename
-    mode = DIFF if request.job_mode == DIFF else "check"  # "-" never writes a file
-    # The configuration of the directory the named file would be in (the current one by default).
-    try:
-        config = request.resolver.for_path(name if name != "-" else os.getcwd())
-    except ConfigError as exc:
-        sys.stderr.write(f"migrate-scopes: error: {exc}\n")
-        return EXIT_ERROR
-    settings = JobSettings.for_config(mode, overridden(config, request.overrides), request.notebook_diff)
-    outcome, new_data = migrate_bytes(name, data, settings)
-    outcome.config = settings.config.source
-    terminal, json_report = _reporters(request, progress=False)
-    totals = Totals()
-    totals.add(outcome)
-    if outcome.diff:
-        _print_diff(outcome.diff, request.color_stdout, outcome.diff_encoding)
-    elif request.mode == "write":
-        # Never an empty output: a file we cannot migrate comes back unchanged.
-        sys.stdout.buffer.write(new_data if outcome.status != ERROR else data)
-    sys.stdout.flush()
-    ckpt = _checkpoint_map(request)
-    if ckpt is not None:
-        ckpt.add(name, outcome.renames)
-    terminal.file_done(outcome)
-    if json_report:
-        json_report.file_done(outcome)
-        json_report.finish(totals)
-    markdown = _markdown(request)
-    if markdown is not None:
-        markdown.file_done(outcome)
-        _write_markdown(markdown, request, totals)
-    totals.errors += _finish_side_outputs(ckpt, request, terminal)
-    terminal.finish(totals)
-    return exit_status(totals.errors, totals.changed, request.mode, totals.manual)

@@ -17,9 +17,12 @@ the caller's, possibly none) and `{name}` for a variable name computed at run ti
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 
 from migrate_scopes.migrate.result import VariableRename
+from migrate_scopes.outcome import FileOutcome
+from migrate_scopes.report.totals import Totals
 
 RULES_KEY = "$rules"
 
@@ -32,10 +35,31 @@ def _place(path: str, rename: VariableRename) -> str:
 class CheckpointMap:
     """Collects the renames of a run; the first static mapping of a name wins."""
 
-    def __init__(self) -> None:
+    def __init__(self, output: str | None = None) -> None:
+        #: Where `finish` writes the map (None: only `text`).
+        self.output = output
         self.mapping: dict[str, str] = {}
         self.rules: dict[tuple[str, str], list[str]] = {}  # (old, new) -> where it was made
         self.conflicts: list[str] = []
+
+    def file_done(self, outcome: FileOutcome) -> None:
+        self.add(outcome.path, outcome.renames)
+
+    def path_error(self, path: str, reason: str) -> None:
+        pass  # a path that could not be listed renamed nothing
+
+    def finish(self, totals: Totals, interrupted: bool = False) -> None:
+        """Say which renames conflict and write the map; a map that cannot be written is an error."""
+        if self.output is None:
+            return
+        for conflict in self.conflicts:
+            sys.stderr.write(conflict + "\n")
+        try:
+            self.write(self.output)
+        except OSError as exc:  # checked before the run, but the file system may have changed since
+            sys.stderr.write(f"migrate-scopes: error: cannot write --checkpoint-map {self.output}: "
+                             f"{exc.strerror or exc}\n")
+            totals.errors += 1
 
     def add(self, path: str, renames: Iterable[VariableRename]) -> None:
         for rename in renames:

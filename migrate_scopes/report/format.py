@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from migrate_scopes.migrate.codes import INFO, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.outcome import Mode
 from migrate_scopes.output.quoting import quote_path
 from migrate_scopes.report.totals import Totals
 
@@ -54,17 +55,17 @@ def format_warning(path: str, reason: str, style: Style) -> str:
     return f"{style.path(path)}: {style.code('warning')}: {reason}"
 
 
-def format_file_done(path: str, mode: str, style: Style) -> str:
+def format_file_done(path: str, mode: Mode, style: Style) -> str:
     """Each changed file by name, as black does: `migrated PATH` / `would migrate PATH`."""
-    return f"{'migrated' if mode == 'write' else 'would migrate'} {style.path(path)}"
+    return f"{'migrated' if mode == Mode.WRITE else 'would migrate'} {style.path(path)}"
 
 
-def github_level(code: str, mode: str) -> str:
+def github_level(code: str, mode: Mode) -> str:
     """How a finding is annotated: what fails --check is an error there, information a notice."""
     kind = kind_of(code)
     if kind == INFO:
         return "notice"
-    if kind == MANUAL and mode == "check":
+    if kind == MANUAL and mode == Mode.CHECK:
         return "error"
     return "warning"
 
@@ -73,12 +74,12 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def format_summary(totals: Totals, mode: str) -> str:
-    changed = "would change" if mode in ("check", "diff") else "changed"
+def format_summary(totals: Totals, mode: Mode) -> str:
+    changed = "would change" if mode in (Mode.CHECK, Mode.DIFF) else "changed"
     parts = [
         _count(totals.scanned, "file") + " scanned",
         f"{totals.changed} {changed}",
-        _count(totals.rewrites, "call") + " rewritten" if mode == "write" else _count(totals.rewrites, "call") + " to rewrite",
+        _count(totals.rewrites, "call") + " rewritten" if mode == Mode.WRITE else _count(totals.rewrites, "call") + " to rewrite",
         _count(totals.findings, "finding"),
     ]
     if totals.renames:

@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict
 from typing import IO, Any
 
-from migrate_scopes.pipeline import FileOutcome
+from migrate_scopes.outcome import FileOutcome, Mode, path_error_outcome
 from migrate_scopes.report.totals import Totals
 
 FORMAT_VERSION = 1
@@ -41,7 +41,7 @@ def tool_version() -> str:
 class JsonReport:
     """The README's "JSON report" section documents every field (a test keeps them in step)."""
 
-    def __init__(self, stream: IO[str], mode: str, options: dict[str, Any] | None = None, close: bool = True):
+    def __init__(self, stream: IO[str], mode: Mode, options: dict[str, Any] | None = None, close: bool = True):
         self._stream = stream
         self._close = close  # False for standard output (`--report -`)
         self._first = True
@@ -57,8 +57,7 @@ class JsonReport:
         self.add(outcome_record(outcome))
 
     def path_error(self, path: str, reason: str) -> None:
-        self.add({"path": path, "config": None, "status": "error", "dialect": None, "error": reason, "warning": None,
-                  "rewrites": [], "findings": [], "renames": []})
+        self.add(outcome_record(path_error_outcome(path, reason)))
 
     def finish(self, totals: Totals, interrupted: bool = False) -> None:
         """Complete the document (closing an AtomicOutput is what puts it in place)."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from migrate_scopes.migrate.codes import LINT, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.outcome import FileOutcome, Mode, Status
 from migrate_scopes.output.quoting import quote_path
-from migrate_scopes.pipeline import CHANGED, FileOutcome
 from migrate_scopes.report.totals import Totals
 
 HAND_WORK, LINTS, NOTES = "Left for hand work", "Lints", "Notes"
@@ -69,15 +69,17 @@ def _plural(n: int, singular: str, plural: str | None = None) -> str:
 class MarkdownReport:
     """Collects what the summary needs (small: no diffs, no source) and renders it at the end."""
 
-    mode: str
+    mode: Mode
     changed: list[tuple[str, int]] = field(default_factory=list)
     findings: dict[str, list[str]] = field(default_factory=lambda: {HAND_WORK: [], LINTS: [], NOTES: []})
     renames: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: Where `finish` writes the summary (None: only `render`).
+    output: str | None = None
 
     def file_done(self, outcome: FileOutcome) -> None:
         path = _relative(outcome.path)
-        if outcome.status == CHANGED:
+        if outcome.status == Status.CHANGED:
             self.changed.append((path, sum(r.is_call for r in outcome.rewrites)))
         if outcome.error:
             self.path_error(outcome.path, outcome.error)
@@ -88,8 +90,21 @@ class MarkdownReport:
     def path_error(self, path: str, reason: str) -> None:
         self.errors.append(f"- {_code_span(_relative(path))}: {escape(reason)}")
 
+    def finish(self, totals: Totals, interrupted: bool = False) -> None:
+        if self.output is None:
+            return
+        from migrate_scopes.files import AtomicOutput
+
+        output = AtomicOutput(self.output)  # whole or not at all, like --report
+        try:
+            output.write(self.render(totals))
+        except BaseException:
+            output.discard()
+            raise
+        output.close()
+
     def render(self, totals: Totals) -> str:
-        would = self.mode != "write"
+        would = self.mode != Mode.WRITE
         calls = _plural(totals.rewrites, "call")
         files = _plural(totals.changed, "file")
         headline = (f"migrate-scopes would rewrite {calls} in {files}" if would

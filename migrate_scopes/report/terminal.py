@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from migrate_scopes.migrate.result import Finding, Rewrite
-from migrate_scopes.pipeline import CHANGED, ERROR, FileOutcome
+from migrate_scopes.outcome import FileOutcome, Mode, Status
 from migrate_scopes.report.format import (
     Style,
     format_error,
@@ -94,7 +94,7 @@ class TerminalReporter:
     def __init__(
         self,
         style: Style,
-        mode: str,
+        mode: Mode,
         quiet: bool = False,
         output_format: str = "text",
         progress: bool = False,
@@ -126,19 +126,19 @@ class TerminalReporter:
 
     def file_done(self, outcome: FileOutcome) -> None:
         self._done += 1
-        if outcome.status == ERROR and outcome.error:
+        if outcome.status == Status.ERROR and outcome.error:
             self.path_error(outcome.path, outcome.error)
         if outcome.warning:
             if self.github:
                 self._print(github_annotation("warning", outcome.path, outcome.warning))
             else:
                 self._print(format_warning(outcome.path, outcome.warning, self.style))
-        if outcome.status == CHANGED and self.mode in ("write", "check") and not self.quiet:
+        if outcome.status == Status.CHANGED and self.mode in (Mode.WRITE, Mode.CHECK) and not self.quiet:
             self._print(format_file_done(outcome.path, self.mode, self.style))
-        if self.github and outcome.status == CHANGED and self.mode != "write":
+        if self.github and outcome.status == Status.CHANGED and self.mode != Mode.WRITE:
             for rewrite in outcome.rewrites:
                 # The lines that make --check fail, where a reviewer reads them.
-                self._annotate("error" if self.mode == "check" else "notice", outcome.path,
+                self._annotate("error" if self.mode == Mode.CHECK else "notice", outcome.path,
                                rewrite, f"would be rewritten: {rewrite.message}")
         for finding in outcome.findings:
             if self.github:
@@ -177,7 +177,7 @@ class TerminalReporter:
         if self._progress is not None:
             self._progress.clear()
 
-    def finish(self, totals: Totals) -> None:
+    def finish(self, totals: Totals, interrupted: bool = False) -> None:
         if self._progress is not None:
             self._progress.clear()
             self._progress = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from migrate_scopes.migrate.codes import is_manual
-from migrate_scopes.pipeline import CHANGED, ERROR, FileOutcome
+from migrate_scopes.outcome import FileOutcome, Status
 
 
 @dataclass
@@ -23,9 +23,9 @@ class Totals:
 
     def add(self, outcome: FileOutcome) -> None:
         self.scanned += 1
-        self.changed += outcome.status == CHANGED
-        self.errors += outcome.status == ERROR
-        if outcome.status == CHANGED:  # a file that could not be written rewrote nothing
+        self.changed += outcome.status == Status.CHANGED
+        self.errors += outcome.status == Status.ERROR
+        if outcome.status == Status.CHANGED:  # a file that could not be written rewrote nothing
             self.rewrites += sum(rewrite.is_call for rewrite in outcome.rewrites)
         self.findings += len(outcome.findings)
         self.renames += len(outcome.renames)
