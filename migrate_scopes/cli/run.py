@@ -167,8 +167,9 @@ def run_options(request: RunRequest) -> dict:
 
 class Outputs:
     """Where every outcome of a run goes: the totals, standard output (diffs, or the result
-    of "-"), and the sinks (checkpoint map, JSON report, markdown summary, then the terminal,
-    whose summary comes last because finishing the others may add an error)."""
+    of "-"), and the sinks: the terminal, the checkpoint map, the JSON report, the markdown
+    summary. The terminal hears of each file first (its lines come before the report's on a
+    shared stream) and finishes last (its summary counts an output that could not be written)."""
 
     def __init__(self, request: RunRequest, progress: bool):
         from migrate_scopes.report import JsonReport, MarkdownReport, Style, TerminalReporter, Totals
@@ -194,7 +195,7 @@ class Outputs:
         checkpoint_map = CheckpointMap(request.checkpoint_map) if request.checkpoint_map else None
         markdown = MarkdownReport(request.mode, output=request.markdown) if request.markdown else None
         optional: list[Sink | None] = [checkpoint_map, json_report, markdown]
-        self.sinks: list[Sink] = [sink for sink in optional if sink is not None] + [self.terminal]
+        self.sinks: list[Sink] = [self.terminal] + [sink for sink in optional if sink is not None]
 
     def path_error(self, path: str, reason: str) -> None:
         self.totals.add_error()
@@ -215,7 +216,9 @@ class Outputs:
 
     def finish(self, interrupted: bool = False) -> None:
         for sink in self.sinks:
-            sink.finish(self.totals, interrupted)
+            if sink is not self.terminal:
+                sink.finish(self.totals, interrupted)
+        self.terminal.finish(self.totals, interrupted)
 
     def exit_status(self) -> ExitStatus:
         return exit_status(self.totals.errors, self.totals.changed, self.request.mode, self.totals.manual)
