@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from migrate_scopes.migrate.result import ANY_SCOPE, RUN_TIME_NAME
-from migrate_scopes.report.checkpoint_map import RULES_KEY
+
+#: The map's reserved key for its rules (`$` cannot occur in a TensorFlow name); the file is
+#: written by `migrate_scopes.report.checkpoint_map`.
+RULES_KEY = "$rules"
 
 
 class CheckpointMapError(ValueError):

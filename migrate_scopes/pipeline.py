@@ -29,6 +29,7 @@ from migrate_scopes.files import (
     encode_source,
     read_source,
 )
+from migrate_scopes.migrate.containers import DiffView
 from migrate_scopes.migrate.result import (
     Finding,
     MigrationError,
@@ -44,34 +45,25 @@ MIN_FILES_FOR_WORKERS = 16
 BUG_REPORT = "this is a bug in migrate-scopes; please report it, with the file if you can"
 
 
-#: How --diff shows a notebook: a patch of its JSON text (for `git apply`), or per code cell.
-NOTEBOOK_PATCH, NOTEBOOK_CELLS = "patch", "cells"
-
-
 @dataclass(frozen=True)
 class JobSettings:
     """Everything one file's job needs; files governed by different configurations differ."""
 
     mode: Mode = Mode.WRITE
     options: MigrationOptions = field(default_factory=MigrationOptions)
-    notebook_diff: str = NOTEBOOK_PATCH
+    #: How --diff shows a file (its container knows the views).
+    diff_view: DiffView = DiffView.PATCH
     #: The configuration governing the file, command-line flags applied.
     config: Config = field(default_factory=Config)
 
     @classmethod
-    def for_config(cls, mode: Mode, config: Config, notebook_diff: str = NOTEBOOK_PATCH) -> JobSettings:
+    def for_config(cls, mode: Mode, config: Config, diff_view: DiffView = DiffView.PATCH) -> JobSettings:
         # Every configuration key that names a migration option passes through (None: the default).
         values = {f.name: getattr(config, f.name) for f in fields(MigrationOptions) if hasattr(config, f.name)}
         values = {name: value for name, value in values.items() if value is not None}
         if "passes" in values:
             values["passes"] = frozenset(values["passes"])
-        return cls(mode=mode, options=MigrationOptions(**values), notebook_diff=notebook_diff, config=config)
-
-
-def migrate_text(text: str, path: str, options: MigrationOptions) -> MigrationResult:
-    from migrate_scopes.migrate.containers import container_for
-
-    return container_for(path).migrate(text, options)
+        return cls(mode=mode, options=MigrationOptions(**values), diff_view=diff_view, config=config)
 
 
 def may_need_migration(data: bytes) -> bool:
@@ -127,7 +119,7 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
     if result.changed:
         outcome.status = Status.CHANGED
         if settings.mode == Mode.DIFF:
-            outcome.diff, outcome.diff_encoding = container.diff(path, result, decoded.encoding, settings.notebook_diff)
+            outcome.diff, outcome.diff_encoding = container.diff(path, result, decoded.encoding, settings.diff_view)
     return outcome, new_data
 
 
@@ -350,8 +342,10 @@ def run(
 def _warm_up(options: MigrationOptions) -> None:
     """Import the core (and libcst) once here, so forked workers inherit it instead of
     each importing it again."""
+    from migrate_scopes.migrate.containers import container_for
+
     try:
-        migrate_text("import tensorflow as tf\nwith tf.op_scope([x], 'n'):\n    pass\n", "warm_up.py", options)
+        container_for("warm_up.py").migrate("import tensorflow as tf\nwith tf.op_scope([x], 'n'):\n    pass\n", options)
     except Exception:  # noqa: BLE001 - only an optimisation; the workers will report real errors
         pass
 

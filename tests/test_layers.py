@@ -1,5 +1,7 @@
 """The layers import downwards only: the reporters and the shared outcome types never
-import the pipeline or the command line that drive them."""
+import the pipeline or the command line that drive them, the core (`migrate/`) imports
+nothing that reads files or runs jobs, and only the command line and the reporters know
+the terminal."""
 
 from __future__ import annotations
 
@@ -46,6 +48,17 @@ def _modules(*relative: str) -> list[Path]:
     [
         (("report",), ("migrate_scopes.pipeline", "migrate_scopes.cli")),
         (("outcome.py",), ("migrate_scopes.pipeline", "migrate_scopes.cli", "migrate_scopes.report")),
+        # The core is pure: text in, text and findings out; it reads no file and knows no run.
+        (
+            ("migrate",),
+            ("migrate_scopes.pipeline", "migrate_scopes.cli", "migrate_scopes.report", "migrate_scopes.files",
+             "migrate_scopes.discover", "migrate_scopes.outcome", "migrate_scopes.config"),
+        ),
+        # Only the command line and the reporters know about the terminal.
+        (
+            ("migrate", "files", "discover", "output", "outcome.py", "pipeline.py", "config.py", "checkpoint.py"),
+            ("typer", "rich", "click", "migrate_scopes.cli", "migrate_scopes.report"),
+        ),
     ],
 )
 def test_lower_layers_do_not_import_the_driver(modules: tuple[str, ...], forbidden: tuple[str, ...]) -> None:

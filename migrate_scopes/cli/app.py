@@ -14,6 +14,7 @@ from typing import Annotated, Callable, Optional
 import typer
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, common_directory, overridden
+from migrate_scopes.migrate.containers import DiffView
 from migrate_scopes.migrate.rules import PASS_MODULES
 from migrate_scopes.outcome import ExitStatus, Mode
 
@@ -59,18 +60,16 @@ class OutputFormat(str, Enum):
     github = "github"
 
 
-class NotebookDiff(str, Enum):
-    auto = "auto"
-    patch = "patch"
-    cells = "cells"
+#: --diff-notebooks: "auto" (decided by the terminal) or one of the containers' views.
+NotebookDiff = Enum("NotebookDiff", {"auto": "auto"} | {view.value: view.value for view in DiffView}, type=str)
 
 
-def _notebook_diff(choice: NotebookDiff, stream: object) -> str:
-    if choice is not NotebookDiff.auto:
-        return choice.value
+def _notebook_diff(choice: NotebookDiff, stream: object) -> DiffView:
+    if choice.value != "auto":
+        return DiffView(choice.value)
     # Nobody pipes a terminal into `git apply`: there the readable view is the useful one.
     isatty = getattr(stream, "isatty", None)
-    return NotebookDiff.cells.value if isatty and isatty() else NotebookDiff.patch.value
+    return DiffView.CELLS if isatty and isatty() else DiffView.PATCH
 
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from migrate_scopes.config import Config, ConfigError, ConfigResolver, overridden
 from migrate_scopes.outcome import ExitStatus, FileOutcome, Mode, Status
-from migrate_scopes.pipeline import NOTEBOOK_PATCH, JobSettings
+from migrate_scopes.migrate.containers import DiffView
+from migrate_scopes.pipeline import JobSettings
 
 if TYPE_CHECKING:
     from migrate_scopes.report import Totals
@@ -32,7 +33,7 @@ class RunRequest:
     jobs: int = 0  # 0: one per CPU
     excludes: tuple[str, ...] = ()
     force_exclude: bool = False
-    notebook_diff: str = NOTEBOOK_PATCH
+    notebook_diff: DiffView = DiffView.PATCH
     checkpoint_map: str | None = None
     report: str | None = None
     markdown: str | None = None
@@ -159,7 +160,7 @@ def run_options(request: RunRequest) -> dict:
         **{name: list(value) if isinstance(value, tuple) else value for name, value in sorted(flags.items())},
         "exclude": list(request.excludes),
         "force_exclude": request.force_exclude,
-        "diff_notebooks": request.notebook_diff if request.mode == Mode.DIFF else None,
+        "diff_notebooks": request.notebook_diff.value if request.mode == Mode.DIFF else None,
         "checkpoint_map": request.checkpoint_map,
         "markdown": request.markdown,
     }

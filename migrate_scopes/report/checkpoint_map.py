@@ -20,11 +20,10 @@ import json
 import sys
 from collections.abc import Iterable
 
+from migrate_scopes.checkpoint import RULES_KEY
 from migrate_scopes.migrate.result import VariableRename
 from migrate_scopes.outcome import FileOutcome
 from migrate_scopes.report.totals import Totals
-
-RULES_KEY = "$rules"
 
 
 def _place(path: str, rename: VariableRename) -> str:

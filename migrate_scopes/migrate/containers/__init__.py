@@ -8,9 +8,20 @@ rather than Python source text), `migrate(text, options)`, `verify(result, path)
 
 from __future__ import annotations
 
+from enum import Enum
 from types import ModuleType
 
 from migrate_scopes.migrate.result import MigrationResult
+
+
+
+class DiffView(str, Enum):
+    """How `diff` shows a file: PATCH is its text's own diff (what `git apply` applies);
+    CELLS shows a notebook's code cells instead (a plain file has only its text)."""
+
+    PATCH = "patch"
+    CELLS = "cells"
+
 
 _NOTEBOOK_SUFFIX = ".ipynb"
 _NOTEBOOK_DIALECT = "notebook"  # containers.notebook.DIALECT, without importing it

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from json.decoder import scanstring
 
 from migrate_scopes.migrate import engine
-from migrate_scopes.migrate.containers import plain
+from migrate_scopes.migrate.containers import DiffView, plain
 from migrate_scopes.migrate.frontends import front_end, read
 from migrate_scopes.migrate.frontends.ipython import cell_lines, mask_ipython
 from migrate_scopes.migrate.result import MigrationError, MigrationOptions, MigrationResult
@@ -39,8 +39,6 @@ from migrate_scopes.migrate.source_text import SourceText
 DIALECT = "notebook"
 #: Notebooks are JSON, UTF-8 by definition.
 JSON = True
-#: `diff`'s view of the code cells (the default, "patch", is the JSON text's own diff).
-CELLS = "cells"
 _SEPARATOR = "\n"  # between cells in the joined text: every cell starts a new line
 
 # -- locating cells in the JSON text --------------------------------------------------
@@ -262,10 +260,10 @@ def verify(result: MigrationResult, path: str) -> None:
     json.loads(result.code)
 
 
-def diff(path: str, result: MigrationResult, encoding: str, view: str) -> tuple[str, str]:
-    """A patch of the JSON text (what `git apply` can apply), or with `view` "cells" a
+def diff(path: str, result: MigrationResult, encoding: str, view: DiffView) -> tuple[str, str]:
+    """A patch of the JSON text (what `git apply` can apply), or with `view` CELLS a
     diff per code cell, readable: the JSON text's own diff buries the edits in escapes."""
-    if view != CELLS:
+    if view != DiffView.CELLS:
         return plain.diff(path, result, encoding, view)
     from migrate_scopes.output import display_path_for_diff, quote_path
 

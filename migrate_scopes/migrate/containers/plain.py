@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from migrate_scopes.migrate import engine
+from migrate_scopes.migrate.containers import DiffView
 from migrate_scopes.migrate.frontends import front_end
 from migrate_scopes.migrate.result import MigrationOptions, MigrationResult
 
@@ -43,7 +44,7 @@ def verify(result: MigrationResult, path: str) -> None:
     front_end(result.dialect).verify(result.code, path)
 
 
-def diff(path: str, result: MigrationResult, encoding: str, view: str) -> tuple[str, str]:
+def diff(path: str, result: MigrationResult, encoding: str, view: DiffView) -> tuple[str, str]:
     """The file's unified diff (`git apply` accepts it), and the encoding of its hunks."""
     from migrate_scopes.output import unified_diff
 
