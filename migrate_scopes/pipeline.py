@@ -100,7 +100,7 @@ def migrate_bytes(path: str, data: bytes, settings: JobSettings) -> tuple[FileOu
 
     container = container_for(path)
     try:
-        decoded = decode_source(data, notebook=container.JSON)
+        decoded = decode_source(data, encoding=container.ENCODING)
         result = container.migrate(decoded.text, settings.options)
         new_data = encode_source(result.code, decoded.encoding) if result.changed else data
     except DecodeError as exc:

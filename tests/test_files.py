@@ -18,6 +18,7 @@ from migrate_scopes.files import (
     encode_source,
     read_source,
 )
+from migrate_scopes.migrate.containers import container_for
 
 
 @pytest.mark.parametrize(
@@ -62,9 +63,11 @@ def test_undecodable_sources_are_refused(data: bytes, reason: str) -> None:
 
 
 def test_notebooks_are_utf8_json(tmp_path: Path) -> None:
-    assert decode_source(b"\xef\xbb\xbf{}", notebook=True).encoding == "utf-8-sig"
+    assert decode_source(b"\xef\xbb\xbf{}", encoding=container_for("a.ipynb").ENCODING).encoding == "utf-8-sig"
     with pytest.raises(DecodeError):
-        decode_source(b'{"a": "\xe9"}', notebook=True)
+        decode_source(b'{"a": "\xe9"}', encoding=container_for("a.ipynb").ENCODING)
+    # a .py file's cookie decides, as Python reads it
+    assert decode_source(b"# coding: latin-1\nx = '\xe9'\n", encoding=container_for("a.py").ENCODING).encoding == "iso-8859-1"
 
 
 def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:

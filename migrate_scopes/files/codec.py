@@ -19,15 +19,16 @@ class Decoded:
     encoding: str
 
 
-def decode_source(data: bytes, *, notebook: bool = False) -> Decoded:
-    """Decode source bytes as Python would (PEP 263 cookie, BOM), keeping every newline.
-
-    Notebooks are JSON, which is UTF-8 by definition (a BOM is tolerated and kept).
+def decode_source(data: bytes, *, encoding: str | None = None) -> Decoded:
+    """Decode source bytes, keeping every newline: as Python would (PEP 263 cookie, BOM),
+    or in `encoding` when the file's format fixes one (its container says which; a UTF-8
+    byte-order mark is then tolerated and kept).
     """
     if b"\0" in data:
         raise DecodeError("file contains NUL bytes")
-    if notebook:
-        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    if encoding is not None:
+        if codecs.lookup(encoding).name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
     else:
         try:
             encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)

@@ -1,8 +1,8 @@
 """The one engine: a program made of units, read by a front end, run through the passes.
 
-A container (`containers/`) splits its file into units (a `.py` file is one; a notebook's
-code cells are joined as one program) and hands the engine their texts, masked by a
-front end where the language is a superset of Python (IPython syntax). The engine reads
+A container (`containers/`) splits its file into units (one, or several joined as one
+program) and hands the engine their texts, with the mask of a front end whose language
+is a superset of Python (`Units.mask`). The engine reads
 the joined program once (`frontends.read`), runs every selected pass over it, applies
 each edit in its own unit, and re-reads the result to check that it calls what was
 planned, which also verifies it; the container splices the units back.
@@ -144,9 +144,9 @@ class Units:
     """A container's units, as the engine reads them."""
 
     texts: list[str]
-    #: Same-width Python text for a unit (a front end's mask, such as IPython syntax's).
+    #: Same-width Python text for a unit (a front end's mask, see `frontends`).
     mask: Callable[[str], str] = _same
-    #: Written after each unit in the joined program (a notebook's cells each start a line).
+    #: Written after each unit in the joined program (a line end: each unit starts a line).
     separator: str = ""
 
 

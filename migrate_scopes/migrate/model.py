@@ -1,7 +1,7 @@
 """What an analysis front end tells the passes, independent of the parser used.
 
-Spans are character offsets into the analysed text. The Python 3 front end
-(`analysis.py`, over `ast`) and the Python 2 one produce the same model, so the
+Spans are character offsets into the analysed text. Every front end (`frontends/`)
+produces this same model, through the one analysis (`analysis.py`, over `ast`), so the
 passes, and with them every rewriting rule, are shared.
 """
 

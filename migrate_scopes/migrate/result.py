@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 class Finding:
     """Something the user must look at: `path:line:col: CODE message`.
 
-    `line` is 1-based and `col` 1-based (as compilers and ruff print them).
-    `cell` is the 1-based code-cell number for notebooks, else None.
+    `line` is 1-based and `col` 1-based (as compilers and ruff print them), in the unit
+    the container split the file into; `cell` is that unit's 1-based number when the
+    container has several (see `containers`), else None.
     """
 
     line: int
@@ -55,7 +56,7 @@ class VariableRename:
     old: str | None
     new: str | None
     description: str
-    cell: int | None = None  # 1-based code-cell number in a notebook
+    cell: int | None = None  # 1-based unit number, as in Finding
     old_pattern: str | None = None
     new_pattern: str | None = None
 
@@ -67,7 +68,8 @@ class MigrationResult:
     findings: list[Finding] = field(default_factory=list)
     rewrites: list[Rewrite] = field(default_factory=list)
     renames: list[VariableRename] = field(default_factory=list)
-    #: "python3", "python2" or "notebook": how the source was read.
+    #: How the source was read: the name of the front end, or of a container that reads
+    #: its units with several (`containers.container_of` gives the container back).
     dialect: str = "python3"
     #: Where `code` differs from `source`, when known: (source start, source end, code
     #: start, code end) character offsets of each outermost edit, in order.

@@ -1,8 +1,9 @@
 """Containers: the kinds of file, each split into units for the engine, spliced back, diffed.
 
-A container is a module with `JSON` (whether the file is JSON, UTF-8 by definition,
-rather than Python source text), `migrate(text, options)`, `verify(result, path)`
-(raise unless the new text may be written) and `diff(path, result, encoding, view)`.
+A container is a module with `ENCODING` (the text encoding its format fixes, or None:
+decoded as Python decodes source, see `files.decode_source`), `migrate(text, options)`,
+`verify(result, path)` (raise unless the new text may be written) and
+`diff(path, result, encoding, view)`.
 `plain` holds a `.py` file, `notebook` an `.ipynb` one.
 """
 

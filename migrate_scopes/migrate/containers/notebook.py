@@ -37,8 +37,8 @@ from migrate_scopes.migrate.source_text import SourceText
 
 #: The report's name for how a notebook was read (its cells may be Python 3 or 2).
 DIALECT = "notebook"
-#: Notebooks are JSON, UTF-8 by definition.
-JSON = True
+#: Notebooks are JSON, UTF-8 by definition (a byte-order mark is tolerated and kept).
+ENCODING = "utf-8"
 _SEPARATOR = "\n"  # between cells in the joined text: every cell starts a new line
 
 # -- locating cells in the JSON text --------------------------------------------------

@@ -8,8 +8,8 @@ from migrate_scopes.migrate.frontends import front_end
 from migrate_scopes.migrate.result import MigrationOptions, MigrationResult
 
 _BOM = "\ufeff"
-#: Files this container reads as text (any encoding Python accepts).
-JSON = False
+#: Its bytes are decoded as Python decodes source (PEP 263 cookie, BOM): no fixed encoding.
+ENCODING = None
 
 
 def migrate(source: str, options: MigrationOptions) -> MigrationResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from migrate_scopes.migrate.masking import SameWidthMask
+from migrate_scopes.migrate.frontends.masking import SameWidthMask
 
 #: Cell magics whose body is Python: only their first line is masked.
 _PYTHON_BODY_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})

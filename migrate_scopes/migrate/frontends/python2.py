@@ -47,7 +47,7 @@ from fissix import pygram, pytree
 from fissix.pgen2 import driver, token
 
 from migrate_scopes.migrate.analysis import analyse
-from migrate_scopes.migrate.masking import SameWidthMask
+from migrate_scopes.migrate.frontends.masking import SameWidthMask
 from migrate_scopes.migrate.source_text import SourceText
 from migrate_scopes.migrate.model import Analysis
 from migrate_scopes.migrate.result import Finding, MigrationError

@@ -38,7 +38,7 @@ class PassContext:
 
     def parsed_call(self, span: Span) -> cst.Call | None:
         """The call at `span` read with libcst; None when it cannot be read on its own
-        (Python 2 syntax inside its arguments, say)."""
+        (syntax a front end masked for the analysis inside its arguments, say)."""
         key = (span.start, span.end)
         if key not in self._parsed_calls:
             try:

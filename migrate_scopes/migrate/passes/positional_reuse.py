@@ -122,7 +122,7 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
     text = ctx.segment(call.span)
     node = ctx.parsed_call(call.span)
     if node is None:
-        return  # e.g. Python 2 syntax inside the call: nothing to read
+        return  # e.g. syntax a front end masked inside the call: nothing to read
     positional = _positional(node)
     if len(positional) < 2:
         return

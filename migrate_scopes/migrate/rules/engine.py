@@ -1,4 +1,5 @@
-"""Rules of the engine itself (`migrate.engine`), not of a pass."""
+"""Rules that no pass emits: the front ends' notes on how a text was read (each front
+end's `notes(analysis)`, which the engine adds to the passes' findings)."""
 
 from __future__ import annotations
 
