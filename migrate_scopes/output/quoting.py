@@ -20,6 +20,23 @@ def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs") or char in _INVISIBLE
 
 
+def _escaped(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if _unsafe(char):
+        return "".join(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
+    return char
+
+
+def visible(text: str) -> str:
+    """`text` with control characters, line breaks and undecodable bytes escaped as in
+    `quote_path` (quotes and backslashes stay): a message that quotes source text or a
+    variable name stays one line and cannot drive the terminal."""
+    if not any(_unsafe(c) for c in text):
+        return text
+    return "".join(_escaped(c) if _unsafe(c) else c for c in text)
+
+
 def quote_path(name: str) -> str:
     """`name` unchanged when it is safe on one line, else git's quoted form.
 
@@ -30,12 +47,4 @@ def quote_path(name: str) -> str:
     """
     if not any(_unsafe(c) or c in _ESCAPES for c in name):
         return name
-    out = []
-    for char in name:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif _unsafe(char):
-            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + "".join(_escaped(c) for c in name) + '"'

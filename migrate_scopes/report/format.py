@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from migrate_scopes.migrate.codes import INFO, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
 from migrate_scopes.outcome import Mode
-from migrate_scopes.output.quoting import quote_path
+from migrate_scopes.output.quoting import quote_path, visible
 from migrate_scopes.report.totals import Totals
 
 
@@ -35,7 +35,7 @@ def location(path: str, line: int, col: int, cell: int | None) -> str:
 
 def format_finding(path: str, finding: Finding, style: Style) -> str:
     where = location(path, finding.line, finding.col, finding.cell)
-    return f"{style.path(where)}: {style.code(finding.code)} {finding.message}"
+    return f"{style.path(where)}: {style.code(finding.code)} {visible(finding.message)}"
 
 
 def format_rename(path: str, rename: VariableRename, style: Style) -> str:
@@ -44,20 +44,20 @@ def format_rename(path: str, rename: VariableRename, style: Style) -> str:
         if rename.old is not None and rename.new is not None
         else f"variable renamed: {rename.description}"
     )
-    return f"{style.path(location(path, rename.line, rename.col, rename.cell))}: {what}"
+    return f"{style.path(location(path, rename.line, rename.col, rename.cell))}: {visible(what)}"
 
 
 def format_error(path: str, reason: str, style: Style) -> str:
-    return f"{style.path(quote_path(path))}: {style.error('error')}: {reason}"
+    return f"{style.path(quote_path(path))}: {style.error('error')}: {visible(reason)}"
 
 
 def format_warning(path: str, reason: str, style: Style) -> str:
-    return f"{style.path(path)}: {style.code('warning')}: {reason}"
+    return f"{style.path(quote_path(path))}: {style.code('warning')}: {visible(reason)}"
 
 
 def format_file_done(path: str, mode: Mode, style: Style) -> str:
     """Each changed file by name, as black does: `migrated PATH` / `would migrate PATH`."""
-    return f"{'migrated' if mode == Mode.WRITE else 'would migrate'} {style.path(path)}"
+    return f"{'migrated' if mode == Mode.WRITE else 'would migrate'} {style.path(quote_path(path))}"
 
 
 def github_level(code: str, mode: Mode) -> str:
@@ -93,7 +93,8 @@ def format_summary(totals: Totals, mode: Mode) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner reads %0A as a line break; any other control character stays escaped.
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -104,7 +105,8 @@ def github_annotation(
     level: str, path: str, message: str, line: int | None = None, col: int | None = None, title: str | None = None
 ) -> str:
     """A GitHub Actions workflow command (`::warning file=...::message`)."""
-    props = [f"file={_escape_property(path)}"]
+    # A name that is unsafe on one line cannot be a repository path GitHub links to anyway.
+    props = [f"file={_escape_property(quote_path(path))}"]
     if line is not None:
         props.append(f"line={line}")
     if col is not None:
