@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import ast
+import re
+import string
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from migrate_scopes.migrate.codes import CODES
 from migrate_scopes.migrate.passes import PASS_NAMES, registered_passes
 from migrate_scopes.migrate.result import MigrationOptions, MigrationResult
 from migrate_scopes.migrate.rules import REWRITE, Example, Rule, all_rules
+from golden import golden_cases
 
 PACKAGE = Path(__file__).resolve().parent.parent / "migrate_scopes"
 RULES = all_rules()
@@ -91,3 +94,57 @@ def test_codes_are_written_only_in_the_registry() -> None:
         if path.parent.name != "rules"
     }
     assert {path: codes for path, codes in written.items() if codes} == {}
+
+
+def _template_pattern(template: str) -> str:
+    """A regular expression for what `template` renders to, any field filled with anything."""
+    pattern = ""
+    for literal, field_name, _spec, _conversion in string.Formatter().parse(template):
+        pattern += re.escape(literal) + ("(?s:.*)" if field_name is not None else "")
+    return pattern
+
+
+def _emitted() -> list[tuple[str, str, str]]:
+    """(where, code, message) of every finding and rewrite of the golden cases and the examples."""
+    results = [(case.id, case.run()) for case in golden_cases()]
+    results += [
+        (f"{rule.code} example", _run(rule, example)) for rule in RULES for example in (*rule.invalid, *rule.valid)
+    ]
+    return [(where, item.code, item.message) for where, result in results for item in [*result.findings, *result.rewrites]]
+
+
+def test_every_message_is_one_of_its_rule_s_templates() -> None:
+    """The registry holds each message; a pass only fills it in."""
+    patterns = {rule.code: re.compile("|".join(map(_template_pattern, rule.messages.values()))) for rule in RULES}
+    assert all(rule.messages for rule in RULES)
+    emitted = _emitted()
+    assert {code for _where, code, _message in emitted} == set(patterns), "a code no example or case shows"
+    strays = [(where, code, message) for where, code, message in emitted if not patterns[code].fullmatch(message)]
+    assert strays == []
+
+
+def _prose_literals(path: Path) -> list[str]:
+    """String literals of four words or more, docstrings and assertion messages aside."""
+    tree = ast.parse(path.read_text())
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert) and node.msg is not None:
+            skipped.update(id(child) for child in ast.walk(node.msg))
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skipped.add(id(body[0].value))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skipped
+        and len(node.value.split()) >= 4
+    ]
+
+
+def test_no_message_is_written_in_a_pass() -> None:
+    """Findings' messages live in the registry (migrate/rules/), not in the passes that emit them
+    (nor in `rebind`, which says why a call cannot be rebound)."""
+    emitters = [*(PACKAGE / "migrate" / "passes").glob("*.py"), PACKAGE / "migrate" / "rebind.py"]
+    assert {path.name: _prose_literals(path) for path in emitters if _prose_literals(path)} == {}

@@ -34,6 +34,11 @@ class Refusal:
     def code(self) -> str:
         return self.rule.code
 
+    @classmethod
+    def of(cls, rule: Rule, name: str, /, **fields: object) -> Refusal:
+        """Refused with `rule`'s message `name`, filled in."""
+        return cls(rule, rule.message(name, **fields))
+
 
 def _conflict(a: Effect, b: Effect) -> bool:
     if Effect.BINDS in (a, b):
@@ -91,26 +96,15 @@ class Binding:
     def refusal(self, params: tuple[str, ...], function: str, required: tuple[str, ...] = ()) -> Refusal | None:
         """Why this call cannot be rebound to another signature safely (MS101, MS104), or None."""
         if self.star:
-            return Refusal(
-                MS101,
-                f"{function}() is called with *args, so which parameter each argument binds is "
-                "unknown; rewrite the call by hand",
-            )
+            return Refusal.of(MS101, "star", function=function)
         if len(self.positional) > len(params):
-            return Refusal(
-                MS104,
-                f"{function}() takes at most {len(params)} positional arguments but "
-                f"{len(self.positional)} are given; fix the call by hand",
-            )
+            return Refusal.of(MS104, "too_many", function=function, most=len(params), given=len(self.positional))
         if self.twice:
-            return Refusal(MS104, f"{function}() gets argument {self.twice[0]!r} twice; fix the call by hand")
+            return Refusal.of(MS104, "twice", function=function, param=self.twice[0])
         missing = [p for p in required if p not in self.bound]
         if missing and not self.double_star:
             # The call fails today; rebinding it could make it silently work.
-            return Refusal(
-                MS104,
-                f"{function}() is missing its required argument {missing[0]!r}; fix the call by hand",
-            )
+            return Refusal.of(MS104, "missing", function=function, param=missing[0])
         return None
 
 

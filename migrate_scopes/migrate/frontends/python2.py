@@ -92,7 +92,7 @@ def verify(code: str, path: str) -> None:
 
 def notes(analysis: Analysis) -> list[Finding]:
     """The file was read as Python 2: said once, on its first line."""
-    return [Finding(1, 1, MS401.code, "read as Python 2 (not valid Python 3); output stays Python 2")]
+    return [Finding(1, 1, MS401.code, MS401.message("python2"))]
 
 
 def analyse_python2(text: str, python3_error: SyntaxError) -> Analysis:

@@ -16,6 +16,7 @@ import libcst as cst
 
 from migrate_scopes.migrate.cst_calls import parse_call
 from migrate_scopes.migrate.model import Analysis, Span
+from migrate_scopes.migrate.rebind import Refusal
 from migrate_scopes.migrate.result import Finding, MigrationOptions, Rewrite, VariableRename
 from migrate_scopes.migrate.rules import PASS_MODULES, Rule
 from migrate_scopes.migrate.source_text import Edit, SourceText
@@ -58,11 +59,17 @@ class PassOutput:
     #: function it calls now (checked against the migrated text, see engine.py).
     retargeted: dict[int, str] = field(default_factory=dict)
 
-    def find(self, span: Span, rule: Rule, message: str) -> None:
-        self.findings.append(Finding(span.line, span.col, rule.code, message))
+    def find(self, span: Span, rule: Rule, message: str, /, **fields: object) -> None:
+        """A finding at `span`: `rule`'s message called `message`, filled in with `fields`."""
+        self.findings.append(Finding(span.line, span.col, rule.code, rule.message(message, **fields)))
 
-    def rewrote(self, span: Span, rule: Rule, message: str, is_call: bool = True) -> None:
-        self.rewrites.append(Rewrite(span.line, span.col, rule.code, message, is_call=is_call))
+    def refuse(self, span: Span, refusal: Refusal) -> None:
+        """A finding at `span`: why a call stays as it is."""
+        self.findings.append(Finding(span.line, span.col, refusal.code, refusal.message))
+
+    def rewrote(self, span: Span, rule: Rule, message: str, /, is_call: bool = True, **fields: object) -> None:
+        """A rewrite at `span`, said with `rule`'s message called `message` (see `find`)."""
+        self.rewrites.append(Rewrite(span.line, span.col, rule.code, rule.message(message, **fields), is_call=is_call))
 
 
 Pass = Callable[[PassContext], PassOutput]

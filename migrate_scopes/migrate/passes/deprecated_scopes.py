@@ -62,11 +62,7 @@ def _plan(
         return plan if isinstance(plan, Refusal) else (simple, plan)
     node = ctx.parsed_call(call.span)
     if node is None:
-        return Refusal(
-            MS106,
-            f"cannot read this {scope.old}() call on its own (Python 2 syntax inside its "
-            "arguments?); rewrite it by hand",
-        )
+        return Refusal.of(MS106, "unreadable", old=scope.old)
     plan = _rebind_plan(call, scope)
     return plan if isinstance(plan, Refusal) else (node, plan)
 
@@ -118,33 +114,24 @@ def _report_reference(out: PassOutput, ref: Reference, scope: DeprecatedScope) -
     if ref.resolution.status is Status.MIXED:
         _report_mixed(out, ref.span, ref.resolution, scope)
         return
-    out.find(
-        ref.span,
-        MS102,
-        f"{scope.old} is used without being called, so its arguments cannot be rebound; "
-        f"replace it by hand with {_signature_hint(scope)} (the argument order differs)",
-    )
+    out.find(ref.span, MS102, "reference", old=scope.old, signature=_signature_hint(scope))
 
 
 def _mixed(resolution: Resolution, scope: DeprecatedScope) -> Refusal:
-    other = f"TensorFlow's {resolution.other_function}" if resolution.other_function else "something else"
-    where = f" (line {resolution.other_line})" if resolution.other_line else ""
-    hint = ""
-    if resolution.imports_only and resolution.other_function == scope.new:
-        hint = (
-            f" (its imports are migrated when every use of the name is a call whose keywords "
-            f"both functions take)"
-        )
-    return Refusal(
-        MS103,
-        f"this name is bound both to TensorFlow's {scope.old} and to {other}{where}; "
-        f"migrate it by hand to {_signature_hint(scope)}{hint}",
+    if resolution.other_function:
+        other = MS103.message("other_function", function=resolution.other_function)
+    else:
+        other = MS103.message("other_unknown")
+    where = MS103.message("where", line=resolution.other_line) if resolution.other_line else ""
+    hinted = resolution.imports_only and resolution.other_function == scope.new
+    return Refusal.of(
+        MS103, "bound_twice", old=scope.old, other=other, where=where, signature=_signature_hint(scope),
+        hint=MS103.message("hint") if hinted else "",
     )
 
 
 def _report_mixed(out: PassOutput, span: Span, resolution: Resolution, scope: DeprecatedScope) -> None:
-    refusal = _mixed(resolution, scope)
-    out.find(span, refusal.rule, refusal.message)
+    out.refuse(span, _mixed(resolution, scope))
 
 
 def _why_not_rewritten(
@@ -154,11 +141,7 @@ def _why_not_rewritten(
     if call.resolution.status is Status.MIXED:
         return call.func, _mixed(call.resolution, scope)
     if call.callee_is_name and call.resolution.assigned:
-        return call.func, Refusal(
-            MS102,
-            f"this calls TensorFlow's {scope.old} through a name assigned from it; migrate the "
-            f"assignment and its calls together by hand to {_signature_hint(scope)}",
-        )
+        return call.func, Refusal.of(MS102, "assigned", old=scope.old, signature=_signature_hint(scope))
     plan = _plan(ctx, call, scope)
     if isinstance(plan, Refusal):
         return call.span, plan
@@ -183,23 +166,13 @@ def _context_refusal(node: cst.Call | SimpleCall, call: Call, scope: DeprecatedS
     if call.is_decorator:
         # The old functions are generator context managers, which can decorate; the
         # new ones are classes whose instances are not callable.
-        return Refusal(
-            MS108,
-            f"{scope.old}(...) is used as a decorator, which {scope.new}(...) cannot be; "
-            f"move the scope into the function body (`with {scope.new}(...):`) by hand",
-        )
+        return Refusal.of(MS108, "decorator", old=scope.old, new=scope.new)
     if scope is VARIABLE_OP_SCOPE and not call.entered_at_once:
         # variable_scope(...) takes its graph from `values`, or else binds the default
         # graph when it is created; variable_op_scope(...) when it is entered.
         assert isinstance(node, cst.Call), "read by libcst (see _simple)"
         if _holds_no_tensor(_values_argument(node, scope)):
-            return Refusal(
-                MS108,
-                "this variable_op_scope(...) with no tensors in `values` is entered later, not "
-                "where it is created; variable_scope(...) would bind the default graph when "
-                "created instead of when entered. If the graph cannot change in between, "
-                f"rewrite it by hand to {_signature_hint(scope)}",
-            )
+            return Refusal.of(MS108, "entered_later", signature=_signature_hint(scope))
     return None
 
 
@@ -218,13 +191,7 @@ def run(ctx: PassContext) -> PassOutput:
         scope = DEPRECATED_SCOPES.get(ref.resolution.function or "")
         if scope is not None:
             root = ctx.segment(ref.span).partition(".")[0].strip()
-            out.find(
-                ref.span,
-                MS107,
-                f"{root!r} is not defined or imported by name in this file (a `*` import may bring "
-                f"it), so this {scope.old} cannot be told apart from another library's; if it is "
-                f"TensorFlow's, migrate it by hand to {_signature_hint(scope)}",
-            )
+            out.find(ref.span, MS107, "unbound", root=root, old=scope.old, signature=_signature_hint(scope))
     retargeted = _version_dependent_imports(ctx)
     reaches_retargeted: dict[int, bool] = {}  # per shared tuple of bindings
     for call in analysis.calls:
@@ -240,7 +207,7 @@ def run(ctx: PassContext) -> PassOutput:
         refused = _why_not_rewritten(ctx, call, scope)
         if isinstance(refused[1], Refusal):
             span, refusal = refused
-            out.find(span, refusal.rule, refusal.message)
+            out.refuse(span, refusal)
             blocked.add(id(call))
             continue
         planned.append(_Planned(call, scope, *refused))
@@ -258,7 +225,7 @@ def run(ctx: PassContext) -> PassOutput:
         rewriter = _call_rewriter(new_callee, column, ctx.segment(call.span), item.node, item.plan)
         out.edits.append(Edit(call.span.start, call.span.end, rewriter))
         out.retargeted[call.span.start] = scope.new
-        out.rewrote(call.span, REWRITES[scope.old], f"{scope.old}() -> {new_callee}(), arguments rebound")
+        out.rewrote(call.span, REWRITES[scope.old], "rebound", old=scope.old, new=new_callee)
     imports.emit()
     return out
 
@@ -420,12 +387,7 @@ class _ImportPlan:
         return {ref.resolution.function for ref in self.ctx.analysis.unresolved if ref.callee_is_name}
 
     def _conflict(self, call: Call, scope: DeprecatedScope) -> None:
-        self.out.find(
-            call.func,
-            MS105,
-            f"cannot call {scope.new} here: that name is already bound to something else "
-            f"in this file; migrate this call by hand to {_signature_hint(scope)}",
-        )
+        self.out.find(call.func, MS105, "taken", new=scope.new, signature=_signature_hint(scope))
 
     def emit(self) -> None:
         by_statement: dict[int, list[ImportBinding]] = {}
@@ -465,7 +427,7 @@ class _ImportPlan:
         for new in sorted(added):
             names = _add_alias(names, new)
         old_names = ", ".join(sorted({b.name for b in bindings}))
-        self.out.rewrote(statement, MS003, f"import of {old_names} updated", is_call=False)
+        self.out.rewrote(statement, MS003, "updated", is_call=False, names=old_names)
         if not names:
             self.out.edits.append(self._delete(bindings[0]))
             return

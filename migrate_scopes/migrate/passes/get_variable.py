@@ -166,10 +166,11 @@ def classify_scope_name(call: cst.Call, function: str) -> ScopeName:
         return ScopeName(Kind.RESET, None, "None", '"')
     if _is_none(name) and default_literal is not None:
         kind = Kind.ABSOLUTE if default_literal.endswith("/") else Kind.DEFAULT
-        return ScopeName(kind, default_literal, f"default name {_quoted(default_literal)}", _quote_of(default))
+        label = MS201.message("default_name", literal=_quoted(default_literal))
+        return ScopeName(kind, default_literal, label, _quote_of(default))
     label = _source(name)
     if default_literal is not None:
-        label += f" (default {_quoted(default_literal)})"
+        label = MS201.message("name_with_default", name=label, literal=_quoted(default_literal))
     return ScopeName(Kind.DYNAMIC, None, label, '"')
 
 
@@ -344,11 +345,10 @@ def _flag(ctx: PassContext, call: Call) -> _Flagged | None:
     return _Flagged(call, node, index, var, item, scope_call, function, scope)
 
 
-def _lint_message(flagged: _Flagged) -> str:
-    return (
-        f"get_variable({flagged.var.label}) is not prefixed by {flagged.scope_function} {flagged.scope.label} "
-        "(get_variable ignores name scopes; use variable_scope, or --wrap-get-variable to add the prefix)"
-    )
+def _report(out: PassOutput, flagged: _Flagged) -> None:
+    """MS201: the variable is not prefixed by its name scope."""
+    var, function, scope = flagged.var.label, flagged.scope_function, flagged.scope.label
+    out.find(flagged.call.func, MS201, "not_prefixed", var=var, function=function, scope=scope)
 
 
 def run(ctx: PassContext) -> PassOutput:
@@ -356,7 +356,7 @@ def run(ctx: PassContext) -> PassOutput:
     flagged = [f for f in (_flag(ctx, call) for call in ctx.analysis.calls) if f is not None]
     if not ctx.options.wrap_get_variable:
         for item in flagged:
-            out.find(item.call.func, MS201, _lint_message(item))
+            _report(out, item)
         return out
     merging = _merges(ctx, flagged) if flagged else {}
     for item in flagged:
@@ -433,40 +433,32 @@ def _merges(ctx: PassContext, flagged: list[_Flagged]) -> dict[int, str]:
     return refused
 
 
-SPLIT_REASON = (
-    "the get_variable at {line}:{col} in the same variable scope passes the same name, so both return one "
-    "variable today (or the second fails without reuse); prefixing them differently would split it"
-)
-MERGE_REASON = (
-    "its new name, {new}, is also the name of the get_variable at {line}:{col} in the same variable scope: "
-    "two variables would become one"
-)
+#: Why wraps cannot pair old and new names one to one (`str.format` templates of MS204).
+SPLIT_REASON = MS204.messages["split"]
+MERGE_REASON = MS204.messages["merge"]
 
 
 def _refuse(out: PassOutput, flagged: _Flagged, reason: str) -> None:
-    out.find(flagged.call.func, MS201, _lint_message(flagged))
-    out.find(flagged.call.func, MS204, f"cannot prefix this get_variable call safely: {reason}")
+    _report(out, flagged)
+    out.find(flagged.call.func, MS204, "unsafe", reason=reason)
 
 
 def _wrap(ctx: PassContext, out: PassOutput, flagged: _Flagged, pairing: str | None) -> None:
     scope = flagged.scope
     if flagged.name_index is None:
-        _refuse(out, flagged, "its name argument cannot be found (*args/**kwargs or unreadable); prefix it by hand")
+        _refuse(out, flagged, MS204.message("no_name_argument"))
         return
     if scope.kind is Kind.ABSOLUTE:
-        _refuse(out, flagged, f"the name scope {scope.label} re-enters an existing scope by absolute name; "
-                "choose the variable's name by hand")
+        _refuse(out, flagged, MS204.message("absolute", scope=scope.label))
         return
     if scope.kind is Kind.DYNAMIC:
         # The opened name is uniquified (Layer, Layer_1) and a passed name differs per caller: either
         # prefix would split a variable that calls under one reusing variable scope share today.
-        _refuse(out, flagged, f"the name scope's name, {scope.label}, is chosen at run time, and calls that "
-                "share this variable today (reuse=True, tf.AUTO_REUSE) would open different names and get "
-                "different variables; prefix it with a fixed name by hand")
+        _refuse(out, flagged, MS204.message("run_time_scope", scope=scope.label))
         return
     assert scope.value is not None
     if pairing is not None:
-        _refuse(out, flagged, pairing + "; rename by hand")
+        _refuse(out, flagged, MS204.message("pairing", why=pairing))
         return
     prefix = Prefix(literal=scope.value + "/", quote=scope.quote)
     rewriter = _call_rewriter(prefix, ctx.segment(flagged.call.span), flagged.node)
@@ -493,12 +485,13 @@ def _report_rename(ctx: PassContext, out: PassOutput, flagged: _Flagged) -> None
     assert scope.value is not None
     path = _variable_scope_path(ctx, call)
     in_function = call.function_id is not None
-    by = f"{flagged.scope_function} {scope.label}"
+    by = {"function": flagged.scope_function, "scope": scope.label}
     if not in_function and None not in path and var.value is not None:
         where = "".join(f"{component}/" for component in path)
         old, new = f"{where}{var.value}", f"{where}{scope.value}/{var.value}"
-        out.rewrote(call.func, MS202, f"get_variable renamed: {old} -> {new} (prefixed by {by})")
-        out.renames.append(VariableRename(call.span.line, call.span.col, old, new, f"{old} -> {new}"))
+        description = MS202.message("rename", old=old, new=new)
+        out.rewrote(call.func, MS202, "renamed", description=description, **by)
+        out.renames.append(VariableRename(call.span.line, call.span.col, old, new, description))
         return
     # A pattern relative to the innermost variable scope whose name is not written here (the
     # caller's, or one named at run time): get_variable's full name is that scope's + "/" + name.
@@ -508,24 +501,19 @@ def _report_rename(ctx: PassContext, out: PassOutput, flagged: _Flagged) -> None
     name = var.value if var.value is not None else RUN_TIME_NAME
     anchor = ANY_SCOPE if relative else ""
     old_pattern, new_pattern = f"{anchor}{where}{name}", f"{anchor}{where}{scope.value}/{name}"
-    shown_name = var.value if var.value is not None else f"<{var.label}>"
-    shown_anchor = "<variable scope>/" if None in path else ""
-    shown = f"{shown_anchor}{where}{shown_name} -> {shown_anchor}{where}{scope.value}/{shown_name}"
+    shown_name = var.value if var.value is not None else MS202.message("run_time_name", label=var.label)
+    shown_where = (MS202.message("unknown_scope") if None in path else "") + where
+    shown = MS202.message("rename", old=f"{shown_where}{shown_name}", new=f"{shown_where}{scope.value}/{shown_name}")
     dynamic = var.value is None or None in path
     if not dynamic:
-        description = f"{shown}, relative to the variable scope this function is called in"
+        description = MS202.message("in_caller_scope", rename=shown)
     else:
-        description = shown + (" (relative to the caller's variable scope)" if in_function else "")
-        description += ", known only at run time"
-    out.rewrote(call.func, MS202, f"get_variable renamed: {description} (prefixed by {by})")
+        caller = MS202.message("caller") if in_function else ""
+        description = MS202.message("at_run_time", rename=shown, caller=caller)
+    out.rewrote(call.func, MS202, "renamed", description=description, **by)
     out.renames.append(
         VariableRename(call.span.line, call.span.col, None, None, description,
                        old_pattern=old_pattern, new_pattern=new_pattern)
     )
     if dynamic:
-        out.find(
-            call.func,
-            MS203,
-            f"get_variable({var.label}) is renamed to a name known only at run time ({new_pattern}); "
-            "the checkpoint map records it as a rule, which migrate_scopes.checkpoint.assignment_map applies",
-        )
+        out.find(call.func, MS203, "run_time", var=var.label, pattern=new_pattern)

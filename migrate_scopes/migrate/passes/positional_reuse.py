@@ -108,13 +108,13 @@ def _blocker(node: cst.Call) -> str | None:
     """Why the r0.10 reading cannot be spelled with keywords, or None."""
     binding = bind_call(node, _R010_SIGNATURE)
     if len(binding.positional) > len(_R010_SIGNATURE):
-        return f"it has {len(binding.positional)} positional arguments, more than r0.10's variable_scope took"
+        return MS302.message("too_many", count=len(binding.positional))
     if binding.star:
-        return "*args follows them, so which parameter each argument binds is unknown"
+        return MS302.message("star")
     # name_or_scope stays positional: given twice, the call fails before and after alike.
     twice = sorted(param for param in binding.twice if param != _R010_SIGNATURE[0])
     if twice:
-        return f"{', '.join(twice)} would be given twice"
+        return MS302.message("twice", params=", ".join(twice))
     return None
 
 
@@ -132,37 +132,17 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
         blocker = _blocker(node)
         if blocker is None:
             out.edits.append(Edit(call.span.start, call.span.end, _rewriter(text, node)))
-            extra = " (and later positional arguments by their r0.10 keywords)" if len(positional) > 2 else ""
-            out.rewrote(
-                call.span,
-                MS301,
-                f"variable_scope(name, {shown}) -> variable_scope(name, reuse={shown}){extra}: r0.10's "
-                "positional reuse; from r0.11 that slot is default_name and reuse would be silently off",
-            )
+            later = MS301.message("later") if len(positional) > 2 else ""
+            out.rewrote(call.span, MS301, "rewritten", flag=shown, later=later)
             # Visible on stderr too: code written for r0.11+ never reused here, and may
             # rely on that (it then creates the variables this call will now look up).
-            out.find(call.span, MS301, _rewritten_message(second, shown))
+            out.find(call.span, MS301, _rewritten_message(second), flag=shown)
             return
-        out.find(
-            call.span,
-            MS302,
-            f"variable_scope's second positional argument {shown} is r0.10's reuse, but {blocker}; "
-            f"pass it by hand as reuse={shown}",
-        )
+        out.find(call.span, MS302, "blocked", flag=shown, blocker=blocker)
         return
     if _is_likely(second):
-        third = (
-            f"; then the third positional argument was r0.10's initializer (from r0.11 it is values)"
-            if len(positional) > 2
-            else ""
-        )
-        out.find(
-            call.span,
-            MS302,
-            f"variable_scope's second positional argument `{shown}` looks like r0.10's reuse flag, but from "
-            f"r0.11 that slot is default_name, ignored when a name is given, so variables are not shared; "
-            f"if it is reuse, write reuse={shown}{third}",
-        )
+        third = MS302.message("third") if len(positional) > 2 else ""
+        out.find(call.span, MS302, "likely", flag=shown, third=third)
 
 
 def run(ctx: PassContext) -> PassOutput:
@@ -173,15 +153,9 @@ def run(ctx: PassContext) -> PassOutput:
     return out
 
 
-def _rewritten_message(flag: cst.BaseExpression, shown: str) -> str:
+def _rewritten_message(flag: cst.BaseExpression) -> str:
+    """Which MS301 message a rewritten flag gets."""
     if isinstance(flag, cst.Name) and flag.value == "False":
         # r0.10 and r0.11+ both compute `reuse or parent.reuse`: False inherits, like None.
-        return (
-            "rewritten to reuse=False as r0.10 meant it; reuse behaves as before in every "
-            "TensorFlow version (False, like None, inherits the enclosing scope's reuse)"
-        )
-    return (
-        f"rewritten to reuse={shown} as r0.10 meant it; if this code was written for "
-        f"TensorFlow r0.11 or later, {shown} was an ignored default_name and the scope "
-        "did not reuse: check that the variables exist before this scope"
-    )
+        return "false"
+    return "true"

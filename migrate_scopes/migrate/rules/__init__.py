@@ -1,9 +1,10 @@
 """The registry of rules: every code the tool prints, declared once with its examples.
 
 A rule is one code: what kind of thing it names, which pass emits it, what it reports,
-what to do about it, and examples that must produce it (`invalid`) and examples that must
-not (`valid`). The passes emit findings and rewrites through these objects, so a code
-cannot be misspelt; `migrate.codes`, `--passes`/`select`/`ignore`, the README's tables and
+what to do about it, its one-line messages (named templates the pass fills in), and
+examples that must produce it (`invalid`) and examples that must not (`valid`). The passes
+emit findings and rewrites through these objects, so neither a code nor a message is
+written anywhere else; `migrate.codes`, `--passes`/`select`/`ignore`, the README's tables and
 one test per example are derived from here.
 
 Each pass module `migrate.passes.X` has its rules in `migrate.rules.X` (kept apart from
@@ -14,6 +15,7 @@ does not import libcst); `migrate.rules.engine` holds the engine's own.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 #: Pass name (as users write it in `--passes` and `passes = [...]`) -> its module, both in
@@ -76,11 +78,19 @@ class Rule:
     summary: str
     #: What the user should do ("" for a rewrite the tool does itself).
     todo: str = ""
+    #: The messages it is emitted with, by name: one-line `str.format` templates. A code
+    #: with several variants has several; a piece that some variants add (a reason, a hint)
+    #: is a template too, filled in first and passed as a field.
+    messages: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     invalid: tuple[Example, ...] = field(default=(), repr=False)
     valid: tuple[Example, ...] = field(default=(), repr=False)
 
     def __str__(self) -> str:
         return self.code
+
+    def message(self, name: str, /, **fields: object) -> str:
+        """The message (or piece of one) called `name`, filled in with `fields`."""
+        return self.messages[name].format(**fields)
 
 
 def all_rules() -> tuple[Rule, ...]:

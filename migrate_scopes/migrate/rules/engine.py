@@ -8,6 +8,9 @@ from migrate_scopes.migrate.rules import INFO, Rule, example
 MS401 = Rule(
     "MS401", INFO, None,
     "the file was read as Python 2 (it is not valid Python 3); the output stays Python 2",
+    messages={
+        "python2": "read as Python 2 (not valid Python 3); output stays Python 2",
+    },
     invalid=(
         example(
             """

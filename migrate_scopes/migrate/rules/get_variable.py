@@ -23,6 +23,14 @@ MS201 = Rule(
     "`get_variable` whose nearest enclosing TensorFlow scope in the same function is a name scope, "
     "which does not prefix it",
     "open a `variable_scope` there, or let `--wrap-get-variable` prefix the name",
+    messages={
+        "not_prefixed": (
+            "get_variable({var}) is not prefixed by {function} {scope} (get_variable ignores name "
+            "scopes; use variable_scope, or --wrap-get-variable to add the prefix)"
+        ),
+        "default_name": "default name {literal}",
+        "name_with_default": "{name} (default {literal})",
+    },
     invalid=(example(_UNDER_NAME_SCOPE, line=3),),
     valid=(
         example(
@@ -42,6 +50,15 @@ MS201 = Rule(
 MS202 = Rule(
     "MS202", REWRITE, PASS,
     "`get_variable` name prefixed with the name scope's literal name (`--wrap-get-variable`)",
+    messages={
+        "renamed": "get_variable renamed: {description} (prefixed by {function} {scope})",
+        "rename": "{old} -> {new}",
+        "in_caller_scope": "{rename}, relative to the variable scope this function is called in",
+        "at_run_time": "{rename}{caller}, known only at run time",
+        "caller": " (relative to the caller's variable scope)",
+        "unknown_scope": "<variable scope>/",
+        "run_time_name": "<{label}>",
+    },
     invalid=(
         example(
             _UNDER_NAME_SCOPE,
@@ -74,6 +91,13 @@ MS203 = Rule(
     "MS203", LINT, PASS,
     "a variable renamed by `--wrap-get-variable` whose name is known only at run time",
     "map it by hand in code that restores old checkpoints (see `--checkpoint-map`)",
+    messages={
+        "run_time": (
+            "get_variable({var}) is renamed to a name known only at run time ({pattern}); the "
+            "checkpoint map records it as a rule, which migrate_scopes.checkpoint.assignment_map "
+            "applies"
+        ),
+    },
     invalid=(
         example(
             """
@@ -92,6 +116,29 @@ MS204 = Rule(
     "`get_variable` that `--wrap-get-variable` cannot prefix safely (a scope name chosen at run time, "
     "a name in `*args`/`**kwargs`, a scope re-entered by absolute name, wraps that would split or merge variables)",
     "open a `variable_scope` there, or give the variable a fixed prefix by hand",
+    messages={
+        "unsafe": "cannot prefix this get_variable call safely: {reason}",
+        "no_name_argument": "its name argument cannot be found (*args/**kwargs or unreadable); prefix it by hand",
+        "absolute": (
+            "the name scope {scope} re-enters an existing scope by absolute name; choose the "
+            "variable's name by hand"
+        ),
+        "run_time_scope": (
+            "the name scope's name, {scope}, is chosen at run time, and calls that share this "
+            "variable today (reuse=True, tf.AUTO_REUSE) would open different names and get different "
+            "variables; prefix it with a fixed name by hand"
+        ),
+        "pairing": "{why}; rename by hand",
+        "split": (
+            "the get_variable at {line}:{col} in the same variable scope passes the same name, so "
+            "both return one variable today (or the second fails without reuse); prefixing them "
+            "differently would split it"
+        ),
+        "merge": (
+            "its new name, {new}, is also the name of the get_variable at {line}:{col} in the same "
+            "variable scope: two variables would become one"
+        ),
+    },
     invalid=(
         example(
             """

@@ -16,6 +16,22 @@ MS301 = Rule(
     "r0.10's positional `reuse` (`True`/`False`) rewritten to `reuse=`; also a finding: code written for "
     "r0.11 or later never reused there",
     "check that the variables exist before that scope",
+    messages={
+        "rewritten": (
+            "variable_scope(name, {flag}) -> variable_scope(name, reuse={flag}){later}: r0.10's "
+            "positional reuse; from r0.11 that slot is default_name and reuse would be silently off"
+        ),
+        "later": " (and later positional arguments by their r0.10 keywords)",
+        "false": (
+            "rewritten to reuse=False as r0.10 meant it; reuse behaves as before in every TensorFlow "
+            "version (False, like None, inherits the enclosing scope's reuse)"
+        ),
+        "true": (
+            "rewritten to reuse={flag} as r0.10 meant it; if this code was written for TensorFlow "
+            "r0.11 or later, {flag} was an ignored default_name and the scope did not reuse: check "
+            "that the variables exist before this scope"
+        ),
+    },
     invalid=(
         example(
             """
@@ -46,6 +62,21 @@ MS302 = Rule(
     "an argument in `variable_scope`'s second positional slot that looks like r0.10's `reuse` "
     "(`reuse`, `self.reuse`, `i > 0`); left alone",
     "pass it as `reuse=` if it is one",
+    messages={
+        "blocked": (
+            "variable_scope's second positional argument {flag} is r0.10's reuse, but {blocker}; "
+            "pass it by hand as reuse={flag}"
+        ),
+        "too_many": "it has {count} positional arguments, more than r0.10's variable_scope took",
+        "star": "*args follows them, so which parameter each argument binds is unknown",
+        "twice": "{params} would be given twice",
+        "likely": (
+            "variable_scope's second positional argument `{flag}` looks like r0.10's reuse flag, but "
+            "from r0.11 that slot is default_name, ignored when a name is given, so variables are "
+            "not shared; if it is reuse, write reuse={flag}{third}"
+        ),
+        "third": "; then the third positional argument was r0.10's initializer (from r0.11 it is values)",
+    },
     invalid=(
         example(
             """
