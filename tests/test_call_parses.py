@@ -3,6 +3,8 @@ calls beneath it ask about it: counted on the real parser, never timed."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 
 import libcst
@@ -45,3 +47,21 @@ def test_no_call_text_is_parsed_twice(monkeypatch: pytest.MonkeyPatch, wrap: boo
     assert result.code != SOURCE  # the calls were read, and rewritten
     assert parsed, "the multi-line calls go through libcst"
     assert [text for text, count in parsed.items() if count > 1] == []
+
+
+def test_libcst_is_loaded_only_when_a_call_is_read_with_it() -> None:
+    # Importing libcst costs more than migrating a thousand one-line calls as text.
+    probe = (
+        "import sys\n"
+        "from migrate_scopes import migrate_source\n"
+        "def loaded(): return 'libcst._nodes.expression' in sys.modules\n"
+        "one_line = migrate_source('import tensorflow as tf\\nwith tf.op_scope([x], n, \"F\"):\\n    pass\\n')\n"
+        "print(repr(one_line.code.splitlines()[1]), loaded())\n"
+        "spread = migrate_source('import tensorflow as tf\\nwith tf.op_scope([x],\\n  n):\\n    pass\\n')\n"
+        "print(repr(spread.code.splitlines()[1]), loaded())\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines() == [
+        """'with tf.name_scope(n, "F", [x]):' False""",  # rebound as text from the ast tree
+        "'with tf.name_scope(n,' True",  # a line break inside: libcst keeps the layout
+    ]

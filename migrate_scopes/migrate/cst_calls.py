@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import libcst as cst
-
+from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.rebind import ArgInfo, ArgKind, Binding, PlacedArg, bind
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    cst = lazy_module("libcst")  # loaded by the first call read with libcst
 
 
 def _kind(arg: cst.Arg) -> ArgKind:
@@ -161,38 +167,44 @@ def rename_callee(func: cst.BaseExpression, new_name: str) -> cst.BaseExpression
     raise ValueError("callee is neither a name nor an attribute")
 
 
-class _Realign(cst.CSTTransformer):
-    """Move lines aligned at or past a column (`min_width` spaces) by `delta` spaces."""
+@cache
+def _realigner() -> type[cst.CSTTransformer]:
+    """The transformer class, made when first needed (its base is libcst's)."""
 
-    def __init__(self, min_width: int, delta: int) -> None:
-        super().__init__()
-        self.min_width = min_width
-        self.delta = delta
+    class _Realign(cst.CSTTransformer):
+        """Move lines aligned at or past a column (`min_width` spaces) by `delta` spaces."""
 
-    def _moved(self, whitespace: cst.SimpleWhitespace) -> cst.SimpleWhitespace:
-        value = whitespace.value
-        if value.strip(" ") or len(value) < self.min_width:  # tabs, or a hanging indent
-            return whitespace
-        return cst.SimpleWhitespace(" " * (len(value) + self.delta))
+        def __init__(self, min_width: int, delta: int) -> None:
+            super().__init__()
+            self.min_width = min_width
+            self.delta = delta
 
-    def leave_ParenthesizedWhitespace(
-        self, original: cst.ParenthesizedWhitespace, updated: cst.ParenthesizedWhitespace
-    ) -> cst.ParenthesizedWhitespace:
-        return updated.with_changes(last_line=self._moved(updated.last_line))
+        def _moved(self, whitespace: cst.SimpleWhitespace) -> cst.SimpleWhitespace:
+            value = whitespace.value
+            if value.strip(" ") or len(value) < self.min_width:  # tabs, or a hanging indent
+                return whitespace
+            return cst.SimpleWhitespace(" " * (len(value) + self.delta))
 
-    def leave_EmptyLine(self, original: cst.EmptyLine, updated: cst.EmptyLine) -> cst.EmptyLine:
-        return updated.with_changes(whitespace=self._moved(updated.whitespace))
+        def leave_ParenthesizedWhitespace(
+            self, original: cst.ParenthesizedWhitespace, updated: cst.ParenthesizedWhitespace
+        ) -> cst.ParenthesizedWhitespace:
+            return updated.with_changes(last_line=self._moved(updated.last_line))
 
-    def leave_SimpleWhitespace(
-        self, original: cst.SimpleWhitespace, updated: cst.SimpleWhitespace
-    ) -> cst.SimpleWhitespace:
-        """A line continued by a backslash: its next line's indentation is in here."""
-        ends = list(_NEWLINE.finditer(updated.value))
-        if not ends:
-            return updated
-        cut = ends[-1].end()
-        moved = self._moved(cst.SimpleWhitespace(updated.value[cut:]))
-        return cst.SimpleWhitespace(updated.value[:cut] + moved.value)
+        def leave_EmptyLine(self, original: cst.EmptyLine, updated: cst.EmptyLine) -> cst.EmptyLine:
+            return updated.with_changes(whitespace=self._moved(updated.whitespace))
+
+        def leave_SimpleWhitespace(
+            self, original: cst.SimpleWhitespace, updated: cst.SimpleWhitespace
+        ) -> cst.SimpleWhitespace:
+            """A line continued by a backslash: its next line's indentation is in here."""
+            ends = list(_NEWLINE.finditer(updated.value))
+            if not ends:
+                return updated
+            cut = ends[-1].end()
+            moved = self._moved(cst.SimpleWhitespace(updated.value[cut:]))
+            return cst.SimpleWhitespace(updated.value[:cut] + moved.value)
+
+    return _Realign
 
 
 def realign(call: cst.Call, opening_column: int, delta: int) -> cst.Call:
@@ -204,7 +216,7 @@ def realign(call: cst.Call, opening_column: int, delta: int) -> cst.Call:
     """
     if delta == 0:
         return call
-    return call.visit(_Realign(opening_column + 1, delta))  # type: ignore[return-value]
+    return call.visit(_realigner()(opening_column + 1, delta))  # type: ignore[return-value]
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable
-
-import libcst as cst
+from typing import TYPE_CHECKING, Callable
 
 from migrate_scopes.migrate.cst_calls import parse_call
+from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.model import Analysis, Span
 from migrate_scopes.migrate.rebind import Refusal
 from migrate_scopes.migrate.result import Finding, MigrationOptions, Rewrite, VariableRename
 from migrate_scopes.migrate.rules import PASS_MODULES, Rule
 from migrate_scopes.migrate.source_text import Edit, SourceText
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    cst = lazy_module("libcst")  # loaded by the first call read with libcst
 
 
 @dataclass

@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from migrate_scopes.migrate.ast_calls import SimpleCall, simple_call
 from migrate_scopes.migrate.cst_calls import (
@@ -20,6 +19,7 @@ from migrate_scopes.migrate.cst_calls import (
     rearrange_args,
     rename_callee,
 )
+from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.model import Call, ImportBinding, Reference, Resolution, Span, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rebind import PlacedArg, Refusal, plan_rebind
@@ -35,6 +35,11 @@ from migrate_scopes.migrate.rules.deprecated_scopes import (
 )
 from migrate_scopes.migrate.source_text import Edit, replace_with
 from migrate_scopes.migrate.tensorflow_api import DEPRECATED_SCOPES, VARIABLE_OP_SCOPE, DeprecatedScope
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    cst = lazy_module("libcst")  # loaded by the first call read with libcst
 
 
 @dataclass

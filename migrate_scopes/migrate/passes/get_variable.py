@@ -50,10 +50,10 @@ import ast
 import re
 from dataclasses import dataclass
 from enum import Enum
-
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
+from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.model import Call, Status, WithItem
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rules.get_variable import MS201, MS202, MS203, MS204
@@ -61,9 +61,12 @@ from migrate_scopes.migrate.result import ANY_SCOPE, RUN_TIME_NAME, VariableRena
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import NAME_SCOPES, SCOPE_PARAMETERS, VARIABLE_SCOPES
 
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    cst = lazy_module("libcst")  # loaded by the first call read with libcst
 
-#: Expressions that need no parentheses as the right operand of `+`.
-_ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+
 _LABEL_WIDTH = 40
 #: get_variable(name, shape=None, ...): only its first parameter is read here.
 _GET_VARIABLE_NAME = ("name",)
@@ -255,7 +258,9 @@ def _insert_after_quote(string: cst.SimpleString, text: str) -> cst.SimpleString
 
 
 def _parenthesized(node: cst.BaseExpression) -> cst.BaseExpression:
-    if isinstance(node, _ATOMS) or node.lpar:
+    # Expressions that need no parentheses as the right operand of `+`.
+    atoms = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+    if isinstance(node, atoms) or node.lpar:
         return node
     return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 

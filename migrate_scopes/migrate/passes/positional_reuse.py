@@ -26,14 +26,20 @@ examples: `migrate.rules.positional_reuse`.
 
 from __future__ import annotations
 
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
+from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.model import Call, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import R010_VARIABLE_SCOPE_TAIL
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    cst = lazy_module("libcst")  # loaded by the first call read with libcst
 
 FUNCTION = "variable_scope"
 R010_PARAMS = R010_VARIABLE_SCOPE_TAIL
