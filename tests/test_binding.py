@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
+from golden import golden_cases
 
 from migrate_scopes import MigrationError, migrate_source
+from migrate_scopes.migrate.analysis import analyse, resolved_uses, uses_of
 from migrate_scopes.migrate.engine import check_bindings
 from migrate_scopes.migrate.frontends import read as analyse_text
+from migrate_scopes.migrate.frontends.python3 import parses
 from migrate_scopes.migrate.passes import PassOutput
 from migrate_scopes.migrate.source_text import Edit, apply_edits, replace_with
 
@@ -151,3 +156,30 @@ def test_each_call_knows_the_function_it_is_in() -> None:
     assert by_line[2] is None and by_line[3] is None  # module level, a default is evaluated outside
     assert by_line[4] is not None and by_line[4] == by_line[6]  # a class body and a comprehension in f
     assert len({by_line[4], by_line[7], by_line[10]}) == 3  # the lambda and h are functions of their own
+
+
+_TRICKY = [
+    # Rebound, shadowed, star-imported, aliased, unbound, version-dependent and declared names.
+    "from tensorflow import op_scope as s\ndef f():\n    s = None\n    return s([x], 'n')\nwith s([x], 'n'):\n    pass\n",
+    "from tensorflow import *\nwith op_scope([x], 'n'):\n    f = variable_scope\n",
+    "import tensorflow as tf\ntf = tf.compat.v1\nclass C:\n    tf = None\n    def m(self):\n        return tf.op_scope([x], 'n')\n",
+    "with ops.op_scope([x], 'n'):\n    get_variable('w')\n",
+    "try:\n    from tensorflow import name_scope as op_scope\nexcept ImportError:\n    from tensorflow import op_scope\n",
+    "import tensorflow as tf\ndef f():\n    global tf\n    tf = make()\n    def g():\n        nonlocal_ = tf.op_scope\n    return [tf.variable_op_scope(v, 'n') for tf in ts]\n",
+    "import tensorflow as tf\ndef f():\n    tf = 1\n    def g():\n        nonlocal tf\n        return tf.name_scope('n')\n    return lambda: tf.get_variable('w')\n",
+]
+
+
+def _python3_sources() -> list[str]:
+    texts = list(_TRICKY)
+    for case in golden_cases():
+        if not case.is_notebook:
+            texts += [case.source, case.expected_output]
+    return [text for text in dict.fromkeys(texts) if parses(text)]
+
+
+@pytest.mark.parametrize("text", _python3_sources())
+def test_the_check_reads_the_uses_the_analysis_finds(text: str) -> None:
+    # check_bindings reads migrated text without building what only the passes need.
+    tree = ast.parse(text)
+    assert resolved_uses(text, tree) == uses_of(analyse(text, tree), {})

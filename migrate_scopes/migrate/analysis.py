@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -289,6 +290,13 @@ class _Walker:
 
     def _prescan_declarations(self, body: list[ast.stmt], scope: _Scope) -> None:
         """`global`/`nonlocal` apply to the whole block, even before they appear."""
+        source = self.source
+        start = source.offset(body[0].lineno, body[0].col_offset)
+        end = source.offset(body[-1].end_lineno, body[-1].end_col_offset)  # type: ignore[arg-type]
+        if not source.has_non_ascii(start, end) and all(
+            source.text.find(keyword, start, end) == -1 for keyword in ("global", "nonlocal")
+        ):
+            return  # neither keyword is in the block's text: no statement to look for
         stack = list(body)
         while stack:
             node = stack.pop()
@@ -581,34 +589,78 @@ def _resolve_bindings(
     )
 
 
+def _resolve_uses(
+    tree: ast.Module, source: SourceText
+) -> tuple[_Walker, list[tuple[_PendingRef, Resolution]], list[_PendingRef]]:
+    """Every use of a TensorFlow function name in `tree`: those resolved to TensorFlow
+    (with their resolution), and those whose root name is bound nowhere."""
+    walker = _Walker(source)
+    walker.visit(tree, walker.module)
+    walker.visit_deferred({b.local_name for b in walker.imports})
+
+    pending = list(walker.refs)
+    imported_names = {b.local_name for b in walker.imports} | RELEVANT_FUNCTIONS
+    for node, scope, call, withs, statement in walker.name_loads:
+        if node.id in imported_names:
+            pending.append(_PendingRef(node, node.id, (), scope, call, withs, statement))
+
+    resolved: list[tuple[_PendingRef, Resolution]] = []
+    unbound: list[_PendingRef] = []
+    for ref in pending:
+        resolution = _resolve(walker, ref.scope, ref.root, ref.parts)
+        if resolution.status is Status.OTHER:
+            if _unbound(walker, ref):
+                unbound.append(ref)
+            continue
+        resolved.append((ref, resolution))
+    return walker, resolved, unbound
+
+
+def _function_named(ref: _PendingRef) -> str:
+    return ref.parts[-1] if ref.parts else ref.root
+
+
+#: What one use of a TensorFlow function name calls: ("call" or "reference", function, status).
+Use = tuple[str, str | None, str]
+
+
+def uses_of(analysis: Analysis, retargeted: dict[int, str]) -> Counter[Use]:
+    """What each use of a TensorFlow function name in the analysed text calls; a call whose
+    offset is in `retargeted` counted as calling the function named there."""
+    uses: Counter[Use] = Counter()
+    for call in analysis.calls:
+        if call.span.start in retargeted:
+            uses["call", retargeted[call.span.start], Status.TENSORFLOW.value] += 1
+        else:
+            uses["call", call.resolution.function, call.resolution.status.value] += 1
+    for reference in [*analysis.references, *analysis.unresolved]:
+        uses["reference", reference.resolution.function, reference.resolution.status.value] += 1
+    return uses
+
+
+def resolved_uses(text: str, tree: ast.Module) -> Counter[Use]:
+    """`uses_of(analyse(text, tree), {})`, without the spans and contexts an analysis
+    records for the passes: what the engine checks migrated text by."""
+    _walker, resolved, unbound = _resolve_uses(tree, SourceText(text))
+    uses: Counter[Use] = Counter()
+    for ref, resolution in resolved:
+        uses["call" if ref.call is not None else "reference", resolution.function, resolution.status.value] += 1
+    for ref in unbound:
+        uses["reference", _function_named(ref), Status.OTHER.value] += 1
+    return uses
+
+
 def analyse(
     text: str, tree: ast.Module, dialect: str = "python3", positions: SourceText | None = None
 ) -> Analysis:
     """`tree` is `ast`'s tree of `text`; spans are offsets in `positions` (default: `text`)."""
     source = positions or SourceText(text)
-    walker = _Walker(source)
-    walker.visit(tree, walker.module)
-    walker.visit_deferred({b.local_name for b in walker.imports})
-    imports = walker.imports
-
-    pending = list(walker.refs)
-    imported_names = {b.local_name for b in imports} | RELEVANT_FUNCTIONS
-    for node, scope, call, withs, statement in walker.name_loads:
-        if node.id in imported_names:
-            pending.append(_PendingRef(node, node.id, (), scope, call, withs, statement))
-
-    analysis = Analysis(dialect=dialect, imports=imports, exported_names=_exported_names(tree))
+    walker, resolved, unbound = _resolve_uses(tree, source)
+    analysis = Analysis(dialect=dialect, imports=walker.imports, exported_names=_exported_names(tree))
+    for ref in unbound:
+        unresolved = Resolution(Status.OTHER, _function_named(ref))
+        analysis.unresolved.append(Reference(walker.span(ref.node), not ref.parts, unresolved))
     call_index: dict[int, int] = {}
-    resolved: list[tuple[_PendingRef, Resolution]] = []
-    for ref in pending:
-        resolution = _resolve(walker, ref.scope, ref.root, ref.parts)
-        if resolution.status is Status.OTHER:
-            if _unbound(walker, ref):
-                function = ref.parts[-1] if ref.parts else ref.root
-                unresolved = Resolution(Status.OTHER, function)
-                analysis.unresolved.append(Reference(walker.span(ref.node), not ref.parts, unresolved))
-            continue
-        resolved.append((ref, resolution))
     resolved.sort(key=lambda item: (item[0].node.lineno, item[0].node.col_offset))
     # The `as` text of with items is cut from `text` by the positions `ast` gave
     # (`ast.get_source_segment` would split the whole source again for every target).

@@ -13,14 +13,14 @@ from __future__ import annotations
 import gc
 import sys
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from migrate_scopes.migrate.codes import is_selected, noqa_codes, silenced_by_noqa
-from migrate_scopes.migrate.frontends import front_end, read
-from migrate_scopes.migrate.model import Analysis, Status
+from migrate_scopes.migrate.analysis import uses_of
+from migrate_scopes.migrate.frontends import front_end, read, read_uses
+from migrate_scopes.migrate.model import Analysis
 from migrate_scopes.migrate.passes import PassContext, PassOutput, registered_passes
 from migrate_scopes.migrate.result import Finding, MigrationError, MigrationOptions
 from migrate_scopes.migrate.source_text import Edit, SourceText, apply_edits_with_changes
@@ -73,19 +73,6 @@ def _kept(finding: Finding, source: SourceText, options: MigrationOptions) -> bo
     return not silenced_by_noqa(finding.code, noqa_codes(source.line_text(finding.line)))
 
 
-def _uses(analysis: Analysis, retargeted: dict[int, str]) -> Counter[tuple[str, str | None, str]]:
-    """What each use of a TensorFlow function name calls: (kind, function, status)."""
-    uses: Counter[tuple[str, str | None, str]] = Counter()
-    for call in analysis.calls:
-        if call.span.start in retargeted:
-            uses["call", retargeted[call.span.start], Status.TENSORFLOW.value] += 1
-        else:
-            uses["call", call.resolution.function, call.resolution.status.value] += 1
-    for reference in [*analysis.references, *analysis.unresolved]:
-        uses["reference", reference.resolution.function, reference.resolution.status.value] += 1
-    return uses
-
-
 def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> str:
     """The migrated text must call what the passes planned: each retargeted call its new
     function, every other use of a TensorFlow function name what it called before.
@@ -95,15 +82,14 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> str
     Returns the front end that read `new_text` (its `Analysis.dialect`): a check of the
     output already.
     """
-    planned = _uses(analysis, output.retargeted)
+    planned = uses_of(analysis, output.retargeted)
     try:
-        after = read(new_text)
+        dialect, found = read_uses(new_text)
     except MigrationError as error:
         raise MigrationError(
             f"the migrated text cannot be read ({error.message}); not migrated: this is a bug in "
             "migrate-scopes, please report it"
         ) from error
-    found = _uses(after, {})
     if planned != found:
         missing = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in planned - found)
         extra = ", ".join(f"{kind} of {function} ({status})" for kind, function, status in found - planned)
@@ -111,7 +97,7 @@ def check_bindings(analysis: Analysis, output: PassOutput, new_text: str) -> str
             f"the edits would change what a name calls (planned: {missing or 'nothing'}; found: "
             f"{extra or 'nothing'}); not migrated: this is a bug in migrate-scopes, please report it"
         )
-    return after.dialect
+    return dialect
 
 
 @contextmanager
