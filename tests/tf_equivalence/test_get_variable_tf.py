@@ -209,6 +209,35 @@ def test_a_prefix_from_the_opened_name_would_split_a_shared_variable(tf: ModuleT
     assert result.code == TIED and [f.code for f in result.findings] == ["MS201", "MS204"]
 
 
+# A name built from the scope string (`with tf.name_scope(name) as scope:` then
+# `get_variable(scope + "w")`, a widely copied VGG layer) already carries the full name the
+# scope opened: there is nothing to report, and a prefix would double it.
+SCOPE_STRING = HEADER + '''
+def conv(x, name):
+    with tf.name_scope(name) as scope:
+        return x * tf.get_variable(scope + "w", [1])
+
+
+def fc(x):
+    with tf.name_scope("fc") as scope:
+        return x * tf.get_variable("%sw" % scope, [1]) + tf.get_variable(f"{scope}b", [1])
+
+
+x = tf.constant([1.0])
+with tf.name_scope("net"):
+    y = fc(conv(conv(x, "conv1"), "conv2"))
+'''
+
+
+def test_names_built_from_the_scope_string_are_left_alone(tf: ModuleType) -> None:
+    original = run_program(SCOPE_STRING)
+    assert original.global_variables == ("net/conv1/w:0", "net/conv2/w:0", "net/fc/w:0", "net/fc/b:0")
+    doubled = run_program(SCOPE_STRING.replace('("%sw" % scope', '("fc/" + ("%sw" % scope)'))
+    assert doubled.global_variables[2] == "fc/net/fc/w:0"  # what a prefix would have made of it
+    result = wrap(SCOPE_STRING)
+    assert result.code == SCOPE_STRING and not result.findings
+
+
 # Functions called several times where variables are shared: reuse=True, tf.AUTO_REUSE, loops,
 # a scope opened again by its literal name, and a default-only name scope (uniquified when
 # opened again, but the written default keeps one variable).

@@ -7,7 +7,9 @@ Every TensorFlow `get_variable` call whose nearest enclosing TensorFlow scope `w
 same function is a `name_scope` (or `op_scope`, which is one) is reported (MS201). A name
 scope whose name is `None` or `""` resets the name scope instead of opening one: it
 prefixes nothing, so the variable is as unprefixed as the ops beside it and nothing is
-reported. A name that already starts with the scope's name (`"my_scope/var1"`) is fine.
+reported. A name that already starts with the scope's name (`"my_scope/var1"`) is fine, and
+so is one built from the scope string an enclosing `with name_scope(...) as scope` bound
+(`scope + "var1"`): it carries the full name the scope opened.
 
 With `wrap_get_variable` (`--wrap-get-variable`), each reported variable gets the name
 scope's name as a prefix, as if that scope had been a variable scope, by prefixing the
@@ -242,6 +244,44 @@ def already_prefixed(name: cst.BaseExpression, scope: ScopeName, target: str | N
     return False
 
 
+def built_from_scope_string(name: cst.BaseExpression, scope_strings: frozenset[str]) -> bool:
+    """Whether the name starts with a name scope's string (`scope + "w"`, `f"{scope}w"`,
+    `"%sw" % scope`): the user prefixed it already, with the full name the scope opened."""
+    leftmost = _leftmost(name)
+    if isinstance(leftmost, cst.Name):
+        return leftmost.value in scope_strings
+    if isinstance(leftmost, cst.FormattedString) and leftmost.parts:
+        first = leftmost.parts[0]
+        return (
+            isinstance(first, cst.FormattedStringExpression)
+            and isinstance(first.expression, cst.Name)
+            and first.expression.value in scope_strings
+        )
+    if isinstance(leftmost, cst.BinaryOperation) and isinstance(leftmost.operator, cst.Modulo):
+        template = _string_value(leftmost.left)
+        values = leftmost.right
+        first_value = values.elements[0].value if isinstance(values, cst.Tuple) and values.elements else values
+        return (
+            template is not None
+            and template.startswith("%s")
+            and isinstance(first_value, cst.Name)
+            and first_value.value in scope_strings
+        )
+    return False
+
+
+def _scope_strings(ctx: PassContext, call: Call) -> frozenset[str]:
+    """Names bound by `as` to the string of an enclosing TensorFlow name scope."""
+    return frozenset(
+        item.target
+        for item in call.enclosing_withs
+        if item.target_is_name
+        and item.target is not None
+        and ctx.analysis.calls[item.call_index].resolution.status is Status.TENSORFLOW
+        and ctx.analysis.calls[item.call_index].resolution.function in NAME_SCOPES
+    )
+
+
 # -- rewriting the name argument --------------------------------------------------------------
 @dataclass(frozen=True)
 class Prefix:
@@ -346,6 +386,8 @@ def _flag(ctx: PassContext, call: Call) -> _Flagged | None:
     var = _var_name(node.args[index].value) if index is not None else VarName(None, "...")
     target = item.target if item.target_is_name else None
     if index is not None and already_prefixed(node.args[index].value, scope, target):
+        return None
+    if index is not None and built_from_scope_string(node.args[index].value, _scope_strings(ctx, call)):
         return None
     return _Flagged(call, node, index, var, item, scope_call, function, scope)
 
