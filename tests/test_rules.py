@@ -14,7 +14,7 @@ from migrate_scopes import migrate_source
 from migrate_scopes.migrate.codes import CODES
 from migrate_scopes.migrate.passes import PASS_NAMES, registered_passes
 from migrate_scopes.migrate.result import MigrationOptions, MigrationResult
-from migrate_scopes.migrate.rules import REWRITE, Example, Rule, all_rules
+from migrate_scopes.migrate.rules import REWRITE, Example, Rule, all_rules, rewriting_rules
 from golden import golden_cases
 
 PACKAGE = Path(__file__).resolve().parent.parent / "migrate_scopes"
@@ -104,13 +104,24 @@ def _template_pattern(template: str) -> str:
     return pattern
 
 
-def _emitted() -> list[tuple[str, str, str]]:
-    """(where, code, message) of every finding and rewrite of the golden cases and the examples."""
+def _results() -> list[tuple[str, MigrationResult]]:
+    """Every golden case's and every example's result, with where it comes from."""
     results = [(case.id, case.run()) for case in golden_cases()]
-    results += [
+    return results + [
         (f"{rule.code} example", _run(rule, example)) for rule in RULES for example in (*rule.invalid, *rule.valid)
     ]
-    return [(where, item.code, item.message) for where, result in results for item in [*result.findings, *result.rewrites]]
+
+
+def _emitted() -> list[tuple[str, str, str]]:
+    """(where, code, message) of every finding and rewrite of the golden cases and the examples."""
+    return [(where, item.code, item.message) for where, result in _results() for item in [*result.findings, *result.rewrites]]
+
+
+def test_the_rules_that_say_what_they_rewrite_are_the_codes_of_rewrites() -> None:
+    """`Rule.rewritten` (the README's list of `rewrites[].code`) names exactly the codes rewrites have."""
+    rewrite_codes = {item.code for _where, result in _results() for item in result.rewrites}
+    assert rewrite_codes == {rule.code for rule in rewriting_rules()}
+    assert all(rule.rewritten for rule in RULES if rule.kind == REWRITE)
 
 
 def test_every_message_is_one_of_its_rule_s_templates() -> None:

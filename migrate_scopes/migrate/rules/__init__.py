@@ -15,6 +15,7 @@ does not import libcst); `migrate.rules.engine` holds the engine's own.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -78,6 +79,9 @@ class Rule:
     summary: str
     #: What the user should do ("" for a rewrite the tool does itself).
     todo: str = ""
+    #: What its rewrites change, in a few words (`op_scope`, an import), as the README lists
+    #: the JSON report's `rewrites[].code`; "" when it never rewrites.
+    rewritten: str = ""
     #: The messages it is emitted with, by name: one-line `str.format` templates. A code
     #: with several variants has several; a piece that some variants add (a reason, a hint)
     #: is a template too, filled in first and passed as a field.
@@ -123,11 +127,50 @@ def readme_tables() -> dict[str, str]:
     }
 
 
+def rewriting_rules(pass_name: str | None = None) -> list[Rule]:
+    """The rules whose code a rewrite is counted under (of one pass, or of all)."""
+    return [r for r in all_rules() if r.rewritten and pass_name in (None, r.pass_name)]
+
+
+def _rewrites_sentence(pass_name: str) -> str:
+    """`Rewrites are counted as MS001 (...), ... and MS003 (...) in the JSON report.`"""
+    named = [f"{rule.code} ({rule.rewritten})" for rule in rewriting_rules(pass_name)]
+    listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+    return f"Rewrites are counted as {listed} in the JSON report.\n"
+
+
+#: The JSON report's row for `rewrites[].code`, in the README's table of fields.
+_REWRITE_CODE_ROW = "| `files[].rewrites[].code` | "
+_REGION = re.compile(r"<!-- rules: (?P<name>[^>\n]*?) -->\n")
+_REGION_END = "<!-- /rules -->"
+
+
+def _region(name: str, tables: dict[str, str]) -> str:
+    """What the README's region `name` holds: a table, or `rewrites of PASS`'s sentence."""
+    what, _, pass_name = name.partition(" of ")
+    if name in tables:
+        return tables[name]
+    if what == "rewrites" and rewriting_rules(pass_name):
+        return _rewrites_sentence(pass_name)
+    raise ValueError(f"README.md: no rules region called {name!r}")
+
+
 def with_readme_tables(readme: str) -> str:
-    """`readme` with each region between `<!-- rules: NAME -->` and `<!-- /rules -->` holding
-    the table `readme_tables()` renders for NAME (a missing marker is an error)."""
-    for name, table in readme_tables().items():
-        begin, end = f"<!-- rules: {name} -->\n", "<!-- /rules -->"
-        start = readme.index(begin) + len(begin)
-        readme = readme[:start] + table + readme[readme.index(end, start) :]
-    return readme
+    """`readme` with what the registry says written in: each region between
+    `<!-- rules: NAME -->` and `<!-- /rules -->` holds the table `readme_tables()` renders for
+    NAME (a missing table is an error) or, for `rewrites of PASS`, the sentence naming the
+    codes that pass's rewrites are counted under; and the JSON report's row for
+    `rewrites[].code` lists every code a rewrite is counted under."""
+    tables = readme_tables()
+    missing = set(tables) - set(_REGION.findall(readme))
+    if missing:
+        raise ValueError(f"README.md: no region for the table {sorted(missing)[0]!r}")
+    pieces, position = [], 0
+    for match in _REGION.finditer(readme):
+        end = readme.index(_REGION_END, match.end())
+        pieces += [readme[position : match.end()], _region(match.group("name"), tables)]
+        position = end
+    readme = "".join(pieces) + readme[position:]
+    start = readme.index(_REWRITE_CODE_ROW)
+    row = _REWRITE_CODE_ROW + ", ".join(f"`{r.code}` {r.rewritten}" for r in rewriting_rules()) + " |"
+    return readme[:start] + row + readme[readme.index("\n", start) :]

@@ -17,6 +17,7 @@ _REBOUND = "{old}() -> {new}(), arguments rebound"
 
 MS001 = Rule(
     "MS001", REWRITE, PASS, "`op_scope(values, name, default_name)` rewritten to `name_scope(name, default_name, values)`",
+    rewritten="`op_scope`",
     messages={
         "rebound": _REBOUND,
     },
@@ -60,6 +61,7 @@ MS002 = Rule(
     "MS002", REWRITE, PASS,
     "`variable_op_scope(values, name_or_scope, default_name, ...)` rewritten to "
     "`variable_scope(name_or_scope, default_name, values, ...)`",
+    rewritten="`variable_op_scope`",
     messages={
         "rebound": _REBOUND,
     },
@@ -90,6 +92,7 @@ MS002 = Rule(
 )
 MS003 = Rule(
     "MS003", REWRITE, PASS, "an import of `op_scope` or `variable_op_scope` updated",
+    rewritten="an import",
     messages={
         "updated": "import of {names} updated",
     },

@@ -50,6 +50,7 @@ MS201 = Rule(
 MS202 = Rule(
     "MS202", REWRITE, PASS,
     "`get_variable` name prefixed with the name scope's literal name (`--wrap-get-variable`)",
+    rewritten="a `get_variable` prefixed",
     messages={
         "renamed": "get_variable renamed: {description} (prefixed by {function} {scope})",
         "rename": "{old} -> {new}",

@@ -16,6 +16,7 @@ MS301 = Rule(
     "r0.10's positional `reuse` (`True`/`False`) rewritten to `reuse=`; also a finding: code written for "
     "r0.11 or later never reused there",
     "check that the variables exist before that scope",
+    rewritten="a positional `reuse`",
     messages={
         "rewritten": (
             "variable_scope(name, {flag}) -> variable_scope(name, reuse={flag}){later}: r0.10's "
