@@ -240,6 +240,29 @@ def test_markdown_in_check_mode_lists_lints_and_what_would_change(tmp_path: Path
     assert (repo / "model.py").read_text() == OP_SCOPE_SRC
 
 
+def test_markdown_says_what_was_rewritten_and_only_that(tmp_path: Path) -> None:
+    """A change that only prefixes get_variable names is not described as an op_scope migration."""
+    repo = tmp_path / "repo"
+    git_init(repo)
+    write(repo / "layers.py", GET_VARIABLE_SRC)
+    run_cli("--wrap-get-variable", "--markdown", str(tmp_path / "pr.md"), ".", cwd=repo)
+    title, _, headline = (tmp_path / "pr.md").read_text().splitlines()[:3]
+    assert title == "Fix TensorFlow scope pitfalls: get_variable under a name scope, positional reuse"
+    assert headline == (
+        "migrate-scopes rewrote 1 call in 1 file (1 file scanned): "
+        "`get_variable` names prefixed with their name scope's name."
+    )
+    write(repo / "model.py", OP_SCOPE_SRC)
+    write(repo / "layers.py", GET_VARIABLE_SRC)
+    run_cli("--check", "--wrap-get-variable", "--markdown", str(tmp_path / "pr.md"), ".", cwd=repo)
+    title, _, headline = (tmp_path / "pr.md").read_text().splitlines()[:3]
+    assert title == "Move off TensorFlow's deprecated op_scope / variable_op_scope"
+    assert headline.endswith(
+        "(2 files scanned): `op_scope` → `name_scope`, `variable_op_scope` → `variable_scope`, with the "
+        "arguments rebound to the new order; `get_variable` names prefixed with their name scope's name."
+    )
+
+
 def test_markdown_path_that_cannot_be_written_stops_the_run_first(tmp_path: Path) -> None:
     write(tmp_path / "model.py", OP_SCOPE_SRC)
     for bad in (str(tmp_path / "missing" / "pr.md"), str(tmp_path)):

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from migrate_scopes.migrate.codes import LINT, MANUAL, kind_of
 from migrate_scopes.migrate.result import Finding, VariableRename
+from migrate_scopes.migrate.rules.deprecated_scopes import MS001, MS002, MS003
+from migrate_scopes.migrate.rules.get_variable import MS202
+from migrate_scopes.migrate.rules.positional_reuse import MS301
 from migrate_scopes.outcome import FileOutcome, Mode, Status
 from migrate_scopes.output.quoting import quote_path
 from migrate_scopes.report.totals import Totals
@@ -20,6 +23,18 @@ from migrate_scopes.report.totals import Totals
 HAND_WORK, LINTS, NOTES = "Left for hand work", "Lints", "Notes"
 
 TITLE = "Move off TensorFlow's deprecated op_scope / variable_op_scope"
+#: The title when no deprecated scope was rewritten, only the pitfalls fixed.
+PITFALLS_TITLE = "Fix TensorFlow scope pitfalls: get_variable under a name scope, positional reuse"
+
+#: What each kind of rewrite does, in the order the summary names them.
+WHAT_REWRITES_DO = (
+    (frozenset({MS001.code, MS002.code, MS003.code}),
+     "`op_scope` → `name_scope`, `variable_op_scope` → `variable_scope`, with the arguments rebound "
+     "to the new order"),
+    (frozenset({MS202.code}), "`get_variable` names prefixed with their name scope's name"),
+    (frozenset({MS301.code}), "r0.10's positional `reuse` passed as `reuse=`"),
+)
+DEPRECATED_SCOPE_REWRITES = WHAT_REWRITES_DO[0][0]
 
 
 def finding_group(code: str) -> str:
@@ -71,6 +86,8 @@ class MarkdownReport:
 
     mode: Mode
     changed: list[tuple[str, int]] = field(default_factory=list)
+    #: Codes of the rewrites made (or to make): the summary says what was done, and only that.
+    rewrite_codes: set[str] = field(default_factory=set)
     findings: dict[str, list[str]] = field(default_factory=lambda: {HAND_WORK: [], LINTS: [], NOTES: []})
     renames: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -81,6 +98,7 @@ class MarkdownReport:
         path = _relative(outcome.path)
         if outcome.status == Status.CHANGED:
             self.changed.append((path, sum(r.is_call for r in outcome.rewrites)))
+            self.rewrite_codes.update(r.code for r in outcome.rewrites)
         if outcome.error:
             self.path_error(outcome.path, outcome.error)
         for finding in outcome.findings:
@@ -109,11 +127,13 @@ class MarkdownReport:
         files = _plural(totals.changed, "file")
         headline = (f"migrate-scopes would rewrite {calls} in {files}" if would
                     else f"migrate-scopes rewrote {calls} in {files}")
+        done = [what for codes, what in WHAT_REWRITES_DO if codes & self.rewrite_codes]
+        pitfalls_only = bool(self.rewrite_codes) and not self.rewrite_codes & DEPRECATED_SCOPE_REWRITES
         out = [
-            TITLE,  # plain: a commit subject, or the title where a tool takes the first line as one
+            # plain: a commit subject, or the title where a tool takes the first line as one
+            PITFALLS_TITLE if pitfalls_only else TITLE,
             "",
-            f"{headline} ({_plural(totals.scanned, 'file')} scanned): `op_scope` → `name_scope`, "
-            "`variable_op_scope` → `variable_scope`, with the arguments rebound to the new order.",
+            f"{headline} ({_plural(totals.scanned, 'file')} scanned)" + (f": {'; '.join(done)}." if done else "."),
         ]
         sections = [
             ("Files " + ("to change" if would else "changed"),
