@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
+from migrate_scopes.migrate.containers import DiffView
 from migrate_scopes.migrate.result import MigrationOptions
 from migrate_scopes.outcome import Mode
 from migrate_scopes.pipeline import JobSettings, migrate_bytes
@@ -85,6 +86,16 @@ def _notebook(n: int) -> tuple[str, bytes]:
                                      indent=1).encode()
 
 
+def _notebook_one_cell(n: int) -> tuple[str, bytes]:
+    # A notebook pasted from a script: every call in one long code cell.
+    lines = ["import tensorflow as tf\n"]
+    for i in range(n):
+        lines += [f"with tf.op_scope([x], 'n{i}', 'C'):\n", "    y = x\n", "\n"]
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": lines}
+    return "model.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5},
+                                     indent=1).encode()
+
+
 CASES = {
     "scopes bound as": (_python_file(_scopes), MigrationOptions()),
     "concatenated modules": (_python_file(_concatenated), MigrationOptions()),
@@ -92,12 +103,16 @@ CASES = {
     "python 2": (_python_file(_python2), MigrationOptions()),
     "non-ASCII lines": (_python_file(_non_ascii), MigrationOptions()),
     "notebook cells": (_notebook, MigrationOptions()),
+    "notebook, one long cell": (_notebook_one_cell, MigrationOptions()),
+    "notebook, one long cell, diff per cell": (_notebook_one_cell, MigrationOptions()),
 }
+#: How --diff shows the case's file, where it is not the patch.
+VIEWS = {"notebook, one long cell, diff per cell": DiffView.CELLS}
 
 
-def _events(path: str, data: bytes, options: MigrationOptions) -> int:
+def _events(path: str, data: bytes, options: MigrationOptions, view: DiffView = DiffView.PATCH) -> int:
     """Function calls (Python and C) made while migrating and diffing one file."""
-    settings = JobSettings(mode=Mode.DIFF, options=options)
+    settings = JobSettings(mode=Mode.DIFF, options=options, diff_view=view)
     count = 0
 
     def profiler(_frame: object, _event: str, _arg: object) -> None:
@@ -116,10 +131,11 @@ def _events(path: str, data: bytes, options: MigrationOptions) -> int:
 @pytest.mark.parametrize("case", list(CASES))
 def test_work_per_call_does_not_grow_with_the_file(case: str) -> None:
     make, options = CASES[case]
-    _events(*make(2), options)  # warm caches (imports, compiled patterns)
+    view = VIEWS.get(case, DiffView.PATCH)
+    _events(*make(2), options, view)  # warm caches (imports, compiled patterns)
 
     def marginal(n: int) -> float:
-        return (_events(*make(n + STEP), options) - _events(*make(n), options)) / STEP
+        return (_events(*make(n + STEP), options, view) - _events(*make(n), options, view)) / STEP
 
     small, large = marginal(SMALL), marginal(LARGE)
     assert large <= SLACK * small, (

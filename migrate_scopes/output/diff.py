@@ -11,6 +11,7 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
 
 from migrate_scopes.output.quoting import quote_path
 
@@ -56,15 +57,29 @@ def unified_diff(
     if old == new:
         return ""
     name = display_path_for_diff(path)
-    old_lines, new_lines = split_lines(old), split_lines(new)
-    blocks = _blocks_from_changes(old, new, old_lines, new_lines, changes) if changes else None
-    if blocks is None:
-        blocks = _blocks_from_lines(old_lines, new_lines)
     old_name, new_name = quote_path(f"a/{name}"), quote_path(f"b/{name}")  # as git writes them
-    out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}\n", f"+++ {new_name}\n"]
-    for group in _groups(_refined(blocks, old_lines, new_lines), context):
-        out += _hunk(group, old_lines, new_lines, context)
-    return "".join(out)
+    header = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}\n", f"+++ {new_name}\n"]
+    return "".join(header + hunks(split_lines(old), split_lines(new), context, changes))
+
+
+def hunks(old: list[str], new: list[str], context: int = 3, changes: Sequence[Change] | None = None) -> list[str]:
+    """The `@@` hunks that turn the lines `old` into the lines `new` (each with its line end,
+    but for a last line without one); `changes` as for `unified_diff`, in offsets of the
+    joined lines."""
+    out: list[str] = []
+    for group in _groups(line_blocks(old, new, changes), context):
+        out += _hunk(group, old, new, context)
+    return out
+
+
+def line_blocks(old: list[str], new: list[str], changes: Sequence[Change] | None = None) -> list[_Block]:
+    """The blocks of lines that differ (lines outside them are the same, one for one), in
+    time linear in the lines: from `changes` when they account for every difference, else
+    found from the lines; each then split by difflib where it is small."""
+    blocks = _blocks_from_changes(old, new, changes) if changes else None
+    if blocks is None:
+        blocks = _blocks_from_lines(old, new)
+    return _refined(blocks, old, new)
 
 
 def encode_diff(diff: str, encoding: str) -> bytes:
@@ -76,22 +91,16 @@ def encode_diff(diff: str, encoding: str) -> bytes:
     return header.encode("utf-8", "surrogateescape") + hunks.encode(encoding, "surrogateescape")
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offset of each line start (git's lines: split on "\\n"), and of the end after a last "\\n"."""
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line's start in the joined lines, and of the end after a last "\\n"."""
+    starts = [0, *accumulate(len(line) for line in lines)]
+    return starts if lines and lines[-1].endswith("\n") else starts[:-1] or [0]
 
 
-def _blocks_from_changes(
-    old: str, new: str, old_lines: list[str], new_lines: list[str], changes: Sequence[Change]
-) -> list[_Block] | None:
+def _blocks_from_changes(old_lines: list[str], new_lines: list[str], changes: Sequence[Change]) -> list[_Block] | None:
     """The lines each change touches, merged where they share a line; None when the
-    changes do not explain every difference between `old` and `new`."""
-    old_starts, new_starts = _line_starts(old), _line_starts(new)
+    changes do not explain every difference between the lines."""
+    old_starts, new_starts = _line_starts(old_lines), _line_starts(new_lines)
     blocks: list[_Block] = []
     for old_start, old_end, new_start, new_end in sorted(changes):
         i1 = bisect_right(old_starts, old_start) - 1

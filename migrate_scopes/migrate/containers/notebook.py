@@ -40,6 +40,8 @@ DIALECT = "notebook"
 #: Notebooks are JSON, UTF-8 by definition (a byte-order mark is tolerated and kept).
 ENCODING = "utf-8"
 _SEPARATOR = "\n"  # between cells in the joined text: every cell starts a new line
+#: A cell's readable diff is difflib's up to this many line pairs, and linear beyond.
+_DIFFLIB_LIMIT = 10_000
 
 # -- locating cells in the JSON text --------------------------------------------------
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -238,9 +240,9 @@ def migrate(text: str, options: MigrationOptions) -> MigrationResult:
     # One pass over the JSON text, however many cells changed.
     pieces: list[str] = []
     copied = 0
-    for source, old_cell, new_cell in zip(sources, units.texts, ran.texts):
+    for source, old_cell, new_cell, changes in zip(sources, units.texts, ran.texts, ran.changes):
         if new_cell != old_cell:
-            pieces += [text[copied : source.start], _source_json(text, source, new_cell, ascii_only)]
+            pieces += [text[copied : source.start], _source_json(text, source, new_cell, ascii_only, changes)]
             copied = source.end
     code = "".join(pieces) + text[copied:]
     first_lines = _first_lines(program)
@@ -276,7 +278,12 @@ def _ensure_ascii(text: str) -> bool:
     return text.isascii() and re.search(r"\\u(?!00[0-7])[0-9a-fA-F]{4}", text) is not None
 
 
-def _source_json(text: str, source: _Source, new_cell: str, ascii_only: bool) -> str:
+def _source_json(
+    text: str, source: _Source, new_cell: str, ascii_only: bool, changes: list[engine.Change] | None
+) -> str:
+    """`changes`: where the cell's text changed (None: not known)."""
+    from migrate_scopes.output.diff import line_blocks
+
     def dump(value: str) -> str:
         return json.dumps(value, ensure_ascii=ascii_only)
 
@@ -289,16 +296,14 @@ def _source_json(text: str, source: _Source, new_cell: str, ascii_only: bool) ->
     opening = text[source.start + 1 : elements[0][0]]
     closing = text[elements[-1][1] : source.end - 1]
     separator = text[elements[0][1] : elements[1][0]] if len(elements) > 1 else "," + opening
-    # Lines that did not change keep their JSON text exactly (escapes and all).
+    # Lines that did not change keep their JSON text exactly (escapes and all); which ones
+    # those are is found in time linear in the cell.
     pieces: list[str] = []
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-    for tag, a_start, _a_end, b_start, b_end in matcher.get_opcodes():
-        for offset in range(b_end - b_start):
-            if tag == "equal":
-                start, end = elements[a_start + offset]
-                pieces.append(text[start:end])
-            else:
-                pieces.append(dump(new_lines[b_start + offset]))
+    i = 0
+    for i1, i2, j1, j2 in [*line_blocks(old_lines, new_lines, changes), (len(old_lines), 0, 0, 0)]:
+        pieces += [text[start:end] for start, end in elements[i:i1]]
+        pieces += [dump(line) for line in new_lines[j1:j2]]
+        i = i2
     return "[" + opening + separator.join(pieces) + closing + "]"
 
 
@@ -308,6 +313,8 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
 
     Headers name the cell: `--- a/PATH (code cell 2)`. For reading, not `git apply`.
     """
+    from migrate_scopes.output.diff import hunks
+
     _, old_sources = _load(old_text)
     _, new_sources = _load(new_text)
     out: list[str] = []
@@ -316,15 +323,11 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
             continue
         old_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(old.text)]
         new_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(new.text)]
-        out.extend(
-            difflib.unified_diff(
-                old_lines,
-                new_lines,
-                fromfile=f"a/{path} (code cell {number})",
-                tofile=f"b/{path} (code cell {number})",
-                n=context,
-            )
-        )
+        fromfile, tofile = f"a/{path} (code cell {number})", f"b/{path} (code cell {number})"
+        if len(old_lines) * len(new_lines) <= _DIFFLIB_LIMIT:
+            out.extend(difflib.unified_diff(old_lines, new_lines, fromfile=fromfile, tofile=tofile, n=context))
+        elif cell_hunks := hunks(old_lines, new_lines, context):  # difflib's time grows as the cell squared
+            out += [f"--- {fromfile}\n", f"+++ {tofile}\n", *cell_hunks]
     return "".join(out)
 
 
