@@ -58,6 +58,19 @@ def _wrapped(i: int) -> str:
     )
 
 
+def _refusal_chain(n: int) -> tuple[str, bytes]:
+    # Wraps refused one after another: each new name is the next call's old one, and the last
+    # one meets a call that is not wrapped, so refusing it makes its old name meet the wrap
+    # before it, and so on down the chain (one round of the pairing check per link).
+    lines, name = ["import tensorflow as tf\n\ndef model():\n"], "w"
+    for k in range(n):
+        lines.append(f'    with tf.name_scope("s{k}"):\n        v{k} = tf.get_variable("{name}", [1])\n')
+        name = f"s{k}/{name}"
+    lines.append(f'    top = tf.get_variable("{name}", [1])\n')
+    lines.append('\ndef other():\n    with tf.name_scope("o"):\n        return tf.get_variable("u", [1])\n')
+    return "layers.py", "".join(lines).encode()
+
+
 def _python2(i: int) -> str:
     return (
         f"\ndef old_{i}(x, name=None):\n"
@@ -100,6 +113,7 @@ CASES = {
     "scopes bound as": (_python_file(_scopes), MigrationOptions()),
     "concatenated modules": (_python_file(_concatenated), MigrationOptions()),
     "wrap get_variable": (_python_file(_wrapped), MigrationOptions(wrap_get_variable=True)),
+    "wraps refused in a chain": (_refusal_chain, MigrationOptions(wrap_get_variable=True)),
     "python 2": (_python_file(_python2), MigrationOptions()),
     "non-ASCII lines": (_python_file(_non_ascii), MigrationOptions()),
     "notebook cells": (_notebook, MigrationOptions()),

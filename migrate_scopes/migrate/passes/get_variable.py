@@ -452,31 +452,49 @@ def _merges(ctx: PassContext, flagged: list[_Flagged]) -> dict[int, str]:
     def final(entry: _Named) -> str:
         return entry.old if entry.new is None or entry.call.span.start in refused else entry.new
 
-    def refuse(group: list[_Named], differs, why: str) -> bool:
+    def refuse(group: list[_Named], differs, why: str) -> list[_Named]:
+        """Refuse every wrap in `group`; returns the entries refused now."""
         other = next(entry.call for entry in group[1:] if differs(entry, group[0]))
-        again = False
+        now = []
         for entry in group:
             start = entry.call.span.start
             if entry.new is not None and start not in refused:
                 peer = other if entry.call is not other else group[0].call
                 refused[start] = why.format(line=peer.span.line, col=peer.span.col, new=entry.new)
-                again = True
-        return again
+                now.append(entry)
+        return now
 
-    changed = True
-    while changed:  # a refused wrap keeps its old name, which may meet another wrap's new one
-        changed = False
-        by_old: dict[tuple, list[_Named]] = {}
-        by_final: dict[tuple, list[_Named]] = {}
-        for entry in named:
-            by_old.setdefault((entry.where, entry.old), []).append(entry)
-            by_final.setdefault((entry.where, final(entry)), []).append(entry)
-        for group in by_old.values():
+    # Rounds until nothing more is refused: a refused wrap keeps its old name, which may meet
+    # another wrap's new one. Each round looks at every group by old name, then every group by
+    # final name (as it stood when the round began), in order of their first entry; a group no
+    # refusal touched since it was last looked at holds as it did then, so only the groups of
+    # the entries refused in a round are looked at in the next (a chain of refusals is not
+    # paid for again by every other name in the file).
+    by_old: dict[tuple, list[_Named]] = {}
+    by_final: dict[tuple, dict[int, _Named]] = {}  # members by their index in `named`
+    for index, entry in enumerate(named):
+        by_old.setdefault((entry.where, entry.old), []).append(entry)
+        by_final.setdefault((entry.where, final(entry)), {})[index] = entry
+    old_order = {key: position for position, key in enumerate(by_old)}
+    indexes = {id(entry): index for index, entry in enumerate(named)}
+    old_keys, final_keys = list(by_old), list(by_final)
+    while old_keys or final_keys:
+        now: list[_Named] = []
+        for key in old_keys:
+            group = by_old[key]
             if len({final(entry) for entry in group}) > 1:
-                changed |= refuse(group, lambda a, b: final(a) != final(b), SPLIT_REASON)
-        for group in by_final.values():
+                now += refuse(group, lambda a, b: final(a) != final(b), SPLIT_REASON)
+        for key in final_keys:
+            group = [member for _index, member in sorted(by_final[key].items())]
             if len({entry.old for entry in group}) > 1:
-                changed |= refuse(group, lambda a, b: a.old != b.old, MERGE_REASON)
+                now += refuse(group, lambda a, b: a.old != b.old, MERGE_REASON)
+        for entry in now:  # its final name is its old one from the next round on
+            index = indexes[id(entry)]
+            del by_final[entry.where, entry.new][index]
+            by_final.setdefault((entry.where, entry.old), {})[index] = entry
+        old_keys = sorted({(entry.where, entry.old) for entry in now}, key=old_order.__getitem__)
+        touched = {(entry.where, name) for entry in now for name in (entry.old, entry.new)}
+        final_keys = sorted((key for key in touched if by_final[key]), key=lambda key: min(by_final[key]))
     return refused
 
 
