@@ -211,7 +211,8 @@ def test_a_prefix_from_the_opened_name_would_split_a_shared_variable(tf: ModuleT
 
 # A name built from the scope string (`with tf.name_scope(name) as scope:` then
 # `get_variable(scope + "w")`, a widely copied VGG layer) already carries the full name the
-# scope opened: there is nothing to report, and a prefix would double it.
+# scope opened: there is nothing to report, and a prefix would double it. So does the scope's
+# own name argument and a slash (`name + "/w"`), as `variable_scope(name)` would name it.
 SCOPE_STRING = HEADER + '''
 def conv(x, name):
     with tf.name_scope(name) as scope:
@@ -223,15 +224,27 @@ def fc(x):
         return x * tf.get_variable("%sw" % scope, [1]) + tf.get_variable(f"{scope}b", [1])
 
 
+def dense(x, name):
+    with tf.name_scope(name):
+        return x * tf.get_variable(name + "/w", [1])
+
+
+def dense_in_variable_scope(x, name):
+    with tf.variable_scope(name):
+        return x * tf.get_variable("w", [1])
+
+
 x = tf.constant([1.0])
 with tf.name_scope("net"):
-    y = fc(conv(conv(x, "conv1"), "conv2"))
+    y = dense_in_variable_scope(dense(fc(conv(conv(x, "conv1"), "conv2")), "dense"), "dense2")
 '''
 
 
 def test_names_built_from_the_scope_string_are_left_alone(tf: ModuleType) -> None:
     original = run_program(SCOPE_STRING)
-    assert original.global_variables == ("net/conv1/w:0", "net/conv2/w:0", "net/fc/w:0", "net/fc/b:0")
+    assert original.global_variables == (
+        "net/conv1/w:0", "net/conv2/w:0", "net/fc/w:0", "net/fc/b:0", "dense/w:0", "dense2/w:0"
+    )
     doubled = run_program(SCOPE_STRING.replace('("%sw" % scope', '("fc/" + ("%sw" % scope)'))
     assert doubled.global_variables[2] == "fc/net/fc/w:0"  # what a prefix would have made of it
     result = wrap(SCOPE_STRING)

@@ -9,7 +9,8 @@ scope whose name is `None` or `""` resets the name scope instead of opening one:
 prefixes nothing, so the variable is as unprefixed as the ops beside it and nothing is
 reported. A name that already starts with the scope's name (`"my_scope/var1"`) is fine, and
 so is one built from the scope string an enclosing `with name_scope(...) as scope` bound
-(`scope + "var1"`): it carries the full name the scope opened.
+(`scope + "var1"`): it carries the full name the scope opened; and so is the scope's own name
+argument and a slash (`name_scope(name)` with `name + "/var1"`).
 
 With `wrap_get_variable` (`--wrap-get-variable`), each reported variable gets the name
 scope's name as a prefix, as if that scope had been a variable scope, by prefixing the
@@ -244,30 +245,61 @@ def already_prefixed(name: cst.BaseExpression, scope: ScopeName, target: str | N
     return False
 
 
+def _head_and_rest(name: cst.BaseExpression) -> tuple[cst.BaseExpression, str | None] | None:
+    """The value a string-building name starts with, and the literal text right after it
+    (`scope + "w"`, `f"{scope}w"`, `"%sw" % scope`: `scope` and `"w"`; None: not literal)."""
+    operands: list[cst.BaseExpression] = []
+    node = name
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and not node.lpar:
+        operands.insert(0, node.right)
+        node = node.left
+    if not isinstance(node, (cst.FormattedString, cst.BinaryOperation)):
+        rest = _leading_text(operands[0]) if operands else ""
+        return node, rest
+    if isinstance(node, cst.FormattedString):
+        parts = node.parts
+        if not parts or not isinstance(parts[0], cst.FormattedStringExpression):
+            return None
+        follows = parts[1] if len(parts) > 1 else None
+        rest = follows.value if isinstance(follows, cst.FormattedStringText) else ("" if follows is None else None)
+        return parts[0].expression, rest
+    template = _string_value(node.left) if isinstance(node.operator, cst.Modulo) else None
+    if template is None or not template.startswith("%s"):
+        return None
+    values = node.right
+    first = values.elements[0].value if isinstance(values, cst.Tuple) and values.elements else values
+    return first, template[2:]
+
+
 def built_from_scope_string(name: cst.BaseExpression, scope_strings: frozenset[str]) -> bool:
     """Whether the name starts with a name scope's string (`scope + "w"`, `f"{scope}w"`,
     `"%sw" % scope`): the user prefixed it already, with the full name the scope opened."""
-    leftmost = _leftmost(name)
-    if isinstance(leftmost, cst.Name):
-        return leftmost.value in scope_strings
-    if isinstance(leftmost, cst.FormattedString) and leftmost.parts:
-        first = leftmost.parts[0]
-        return (
-            isinstance(first, cst.FormattedStringExpression)
-            and isinstance(first.expression, cst.Name)
-            and first.expression.value in scope_strings
-        )
-    if isinstance(leftmost, cst.BinaryOperation) and isinstance(leftmost.operator, cst.Modulo):
-        template = _string_value(leftmost.left)
-        values = leftmost.right
-        first_value = values.elements[0].value if isinstance(values, cst.Tuple) and values.elements else values
-        return (
-            template is not None
-            and template.startswith("%s")
-            and isinstance(first_value, cst.Name)
-            and first_value.value in scope_strings
-        )
-    return False
+    built = _head_and_rest(name)
+    return built is not None and isinstance(built[0], cst.Name) and built[0].value in scope_strings
+
+
+def _is_read(node: cst.BaseExpression) -> bool:
+    """A name or an attribute of one (`name`, `self.name`): the same value wherever it is read."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
+
+
+def prefixed_with_scope_argument(name: cst.BaseExpression, scope_name: cst.BaseExpression | None) -> bool:
+    """Whether the name is the scope's own name argument and a slash (`name_scope(name)` with
+    `name + "/w"`): it is prefixed with the name the scope was given."""
+    built = _head_and_rest(name)
+    if scope_name is None or built is None or built[1] is None or not built[1].startswith("/"):
+        return False
+    head = built[0]
+    return _is_read(head) and _is_read(scope_name) and code_for(head, "") == code_for(scope_name, "")
+
+
+def _scope_name_argument(scope_node: cst.Call | None, function: str) -> cst.BaseExpression | None:
+    if scope_node is None:
+        return None
+    name = _bind_args(scope_node, SCOPE_PARAMETERS[function]).get("name")
+    return None if name is UNKNOWN else name  # type: ignore[return-value]
 
 
 def _scope_strings(ctx: PassContext, call: Call) -> frozenset[str]:
@@ -388,6 +420,10 @@ def _flag(ctx: PassContext, call: Call) -> _Flagged | None:
     if index is not None and already_prefixed(node.args[index].value, scope, target):
         return None
     if index is not None and built_from_scope_string(node.args[index].value, _scope_strings(ctx, call)):
+        return None
+    if index is not None and prefixed_with_scope_argument(
+        node.args[index].value, _scope_name_argument(scope_node, function)
+    ):
         return None
     return _Flagged(call, node, index, var, item, scope_call, function, scope)
 
