@@ -4,9 +4,12 @@ by test_golden.py), and the details.
 
 from __future__ import annotations
 
+import pytest
 from golden import CASES, golden_cases, read_source
+
 from migrate_scopes import MigrationOptions, migrate_notebook, migrate_source
 from migrate_scopes.migrate.frontends.python2 import parses_as_python2
+from migrate_scopes.migrate.passes import positional_reuse
 
 DATA = CASES / "reuse"
 
@@ -62,3 +65,23 @@ def test_star_args_after_a_keyword_blocks_the_rewrite() -> None:
     result = migrate_source(source)
     assert result.code == source
     assert [(f.code, "*args" in f.message) for f in result.findings] == [("MS302", True)]
+
+
+_SECOND_SLOTS = ['"Name"', "None", "True", "False", "(True)", "reuse", "self.reuse", "self._name", "Reuse_flag",
+                 "get(reuse)", "not first", "-first", "i > 0", "a and b", '"a" or True', "x or reuse", 'f"{x}"',
+                 "1", "-1", "...", '("a")', '"a" "b"', "b'x'", r'"\\d"', "x if c else True", 'prefix + "/" + n',
+                 "(r := x)", "lambda: True", "[True]"]
+
+
+def _reuse_sources() -> list[str]:
+    texts = [f"import tensorflow as tf\nwith tf.variable_scope(scope, {slot}, [x]):\n    pass\n" for slot in _SECOND_SLOTS]
+    return texts + [case.source for case in golden_cases() if not case.is_notebook]
+
+
+@pytest.mark.parametrize("source", _reuse_sources())
+def test_a_call_skipped_without_libcst_would_have_given_nothing(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The pass tells from the analysis alone that most calls pass nothing in reuse's r0.10 slot.
+    quick = migrate_source(source)
+    monkeypatch.setattr(positional_reuse, "_nothing_in_second_slot", lambda ctx, call: False)
+    read_in_full = migrate_source(source)
+    assert (quick.code, quick.findings) == (read_in_full.code, read_in_full.findings)

@@ -26,12 +26,15 @@ examples: `migrate.rules.positional_reuse`.
 
 from __future__ import annotations
 
+import ast
+import warnings
 from typing import TYPE_CHECKING
 
 from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
 from migrate_scopes.migrate.lazy_import import lazy_module
 from migrate_scopes.migrate.model import Call, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
+from migrate_scopes.migrate.rebind import bind
 from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302
 from migrate_scopes.migrate.source_text import Edit
 from migrate_scopes.migrate.tensorflow_api import R010_VARIABLE_SCOPE_TAIL
@@ -124,7 +127,34 @@ def _blocker(node: cst.Call) -> str | None:
     return None
 
 
+def _nothing_in_second_slot(ctx: PassContext, call: Call) -> bool:
+    """Whether the call surely passes nothing `_check` would act on in r0.10's `reuse` slot:
+    no second positional argument, or there neither True/False nor what `_is_likely` looks
+    for (`variable_scope(scope, "Name", [x])`, `variable_scope(None, prefix + name)`).
+    Decided from the analysis's arguments, without reading the call with libcst."""
+    positional = bind(call.args, _R010_SIGNATURE).positional
+    if len(positional) < 2:
+        return True
+    second = call.args[positional[1]]
+    text = ctx.text[second.value_start : second.end]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an invalid escape in the string is the user's business
+            value = ast.parse(text, mode="eval").body
+    except Exception:  # noqa: BLE001 - e.g. Python 2 text: the call is read in full below
+        return False
+    if isinstance(value, ast.Constant):
+        return not isinstance(value.value, bool)
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        return "reuse" not in text.lower()  # every name in it is in its text
+    if isinstance(value, ast.UnaryOp):
+        return not isinstance(value.op, ast.Not)
+    return not isinstance(value, (ast.Compare, ast.BoolOp))
+
+
 def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
+    if _nothing_in_second_slot(ctx, call):
+        return  # the common case
     text = ctx.segment(call.span)
     node = ctx.parsed_call(call.span)
     if node is None:
