@@ -81,6 +81,8 @@ _MODULES_BY_FUNCTION: dict[str, frozenset[str]] = {
     "variable_op_scope": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
     "variable_scope": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
     "get_variable": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
+    # Read to know that `variable_scope(tf.get_variable_scope(), ...)` adds nothing to the path.
+    "get_variable_scope": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
 }
 
 #: Function names worth resolving at all (attribute names and imported names).

@@ -335,6 +335,26 @@ OUT.extend([y1.name, y2.name, v.name, v_again.name, u.name])
 '''
 
 
+# `variable_scope(tf.get_variable_scope(), reuse=True)` re-enters the current variable scope:
+# the usual way to fetch a variable again by name. Prefixing only the call that creates it
+# would make the fetch fail; the one under a plain re-entered scope is still prefixed.
+REENTERED = HEADER + '''
+with tf.name_scope("output"):
+    W = tf.get_variable("W", [3])
+with tf.variable_scope(tf.get_variable_scope(), reuse=True):
+    W_again = tf.get_variable("W")
+with tf.variable_scope(tf.get_variable_scope()):
+    with tf.name_scope("head"):
+        h = tf.get_variable("h", [3])
+assert W_again is W
+'''
+
+
+def test_the_current_variable_scope_re_entered_adds_nothing(tf: ModuleType) -> None:
+    result = assert_only_renamed(REENTERED, {"h": "head/h"})
+    assert [f.code for f in result.findings] == ["MS201", "MS204", "MS203"]
+
+
 def test_reuse_through_enclosing_variable_scopes_keeps_working(tf: ModuleType) -> None:
     expected = {"model/k": "model/blk/k", "m/v": "m/s/v", "auto/u": "auto/s/u"}
     result = assert_only_renamed(REUSE, expected)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from migrate_scopes.migrate.cst_calls import parse_call
 from migrate_scopes.migrate.lazy_import import lazy_module
-from migrate_scopes.migrate.model import Analysis, Span
+from migrate_scopes.migrate.model import Analysis, Call, Span, Status
 from migrate_scopes.migrate.rebind import Refusal
 from migrate_scopes.migrate.result import Finding, MigrationOptions, Rewrite, VariableRename
 from migrate_scopes.migrate.rules import PASS_MODULES, Rule
@@ -33,6 +33,7 @@ class PassContext:
     options: MigrationOptions
     #: Each call read with libcst so far, by span: every pass reads a call once.
     _parsed_calls: dict[tuple[int, int], cst.Call | None] = field(default_factory=dict, repr=False)
+    _calls_of: dict[str, dict[int, Call]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -51,6 +52,16 @@ class PassContext:
             except (cst.ParserSyntaxError, ValueError, RecursionError):
                 self._parsed_calls[key] = None
         return self._parsed_calls[key]
+
+    def tensorflow_calls_of(self, function: str) -> dict[int, Call]:
+        """The calls of TensorFlow's `function`, by the offset where each starts."""
+        if function not in self._calls_of:
+            self._calls_of[function] = {
+                call.span.start: call
+                for call in self.analysis.calls
+                if call.resolution.status is Status.TENSORFLOW and call.resolution.function == function
+            }
+        return self._calls_of[function]
 
 
 @dataclass

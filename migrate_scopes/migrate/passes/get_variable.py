@@ -478,7 +478,7 @@ def _merges(ctx: PassContext, flagged: list[_Flagged]) -> dict[int, str]:
         node = item.node if item is not None else _parse(ctx, call)
         index = name_arg_index(node) if node is not None else None
         name = _string_value(node.args[index].value) if node is not None and index is not None else None
-        path = _variable_scope_path(ctx, call)
+        path = _variable_scope_path(ctx, call, relative=True)
         if name is None or None in path:
             continue
         new = f"{_prefix_of(item)}/{name}" if item is not None else None
@@ -567,9 +567,13 @@ def _wrap(ctx: PassContext, out: PassOutput, flagged: _Flagged, pairing: str | N
     _report_rename(ctx, out, flagged)
 
 
-def _variable_scope_path(ctx: PassContext, call: Call) -> list[str | None]:
+def _variable_scope_path(ctx: PassContext, call: Call, relative: bool = False) -> list[str | None]:
     """Names the enclosing variable scopes in this function add, outermost first; None where
-    a name is not a literal (a VariableScope object, a run-time or uniquified name)."""
+    a name is not a literal (a VariableScope object, a run-time or uniquified name).
+
+    `relative`: for comparing calls with each other, the current scope re-entered
+    (`variable_scope(tf.get_variable_scope(), reuse=True)`) adds nothing; which scope that
+    is stays unknown, so it is None for naming a variable."""
     path: list[str | None] = []
     for item in call.enclosing_withs:
         scope_call = ctx.analysis.calls[item.call_index]
@@ -577,8 +581,20 @@ def _variable_scope_path(ctx: PassContext, call: Call) -> list[str | None]:
         if function not in VARIABLE_SCOPES:
             continue
         node = _parse(ctx, scope_call) if scope_call.resolution.status is Status.TENSORFLOW else None
+        if relative and node is not None and _reenters_current_scope(ctx, scope_call, node, function):
+            continue
         path.append(variable_scope_component(node, function) if node is not None else None)
     return path
+
+
+def _reenters_current_scope(ctx: PassContext, scope_call: Call, node: cst.Call, function: str) -> bool:
+    """Whether the scope's name_or_scope is a call of TensorFlow's get_variable_scope()."""
+    index = bind_call(node, SCOPE_PARAMETERS[function]).bound.get("name_or_scope")
+    if index is None or index >= len(scope_call.args) or not isinstance(node.args[index].value, cst.Call):
+        return False
+    argument = scope_call.args[index]
+    inner = ctx.tensorflow_calls_of("get_variable_scope").get(argument.value_start)
+    return inner is not None and inner.span.end == argument.end  # the call itself, not `...().x`
 
 
 def _report_rename(ctx: PassContext, out: PassOutput, flagged: _Flagged) -> None:
