@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import pytest
 
-from migrate_scopes.migrate.containers import DiffView
 from migrate_scopes.migrate.result import MigrationOptions
 from migrate_scopes.outcome import Mode
 from migrate_scopes.pipeline import JobSettings, migrate_bytes
@@ -118,15 +117,12 @@ CASES = {
     "non-ASCII lines": (_python_file(_non_ascii), MigrationOptions()),
     "notebook cells": (_notebook, MigrationOptions()),
     "notebook, one long cell": (_notebook_one_cell, MigrationOptions()),
-    "notebook, one long cell, diff per cell": (_notebook_one_cell, MigrationOptions()),
 }
-#: How --diff shows the case's file, where it is not the patch.
-VIEWS = {"notebook, one long cell, diff per cell": DiffView.CELLS}
 
 
-def _events(path: str, data: bytes, options: MigrationOptions, view: DiffView = DiffView.PATCH) -> int:
+def _events(path: str, data: bytes, options: MigrationOptions) -> int:
     """Function calls (Python and C) made while migrating and diffing one file."""
-    settings = JobSettings(mode=Mode.DIFF, options=options, diff_view=view)
+    settings = JobSettings(mode=Mode.DIFF, options=options)
     count = 0
 
     def profiler(_frame: object, _event: str, _arg: object) -> None:
@@ -145,11 +141,10 @@ def _events(path: str, data: bytes, options: MigrationOptions, view: DiffView = 
 @pytest.mark.parametrize("case", list(CASES))
 def test_work_per_call_does_not_grow_with_the_file(case: str) -> None:
     make, options = CASES[case]
-    view = VIEWS.get(case, DiffView.PATCH)
-    _events(*make(2), options, view)  # warm caches (imports, compiled patterns)
+    _events(*make(2), options)  # warm caches (imports, compiled patterns)
 
     def marginal(n: int) -> float:
-        return (_events(*make(n + STEP), options, view) - _events(*make(n), options, view)) / STEP
+        return (_events(*make(n + STEP), options) - _events(*make(n), options)) / STEP
 
     small, large = marginal(SMALL), marginal(LARGE)
     assert large <= SLACK * small, (

@@ -58,18 +58,11 @@ def unified_diff(
         return ""
     name = display_path_for_diff(path)
     old_name, new_name = quote_path(f"a/{name}"), quote_path(f"b/{name}")  # as git writes them
-    header = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}\n", f"+++ {new_name}\n"]
-    return "".join(header + hunks(split_lines(old), split_lines(new), context, changes))
-
-
-def hunks(old: list[str], new: list[str], context: int = 3, changes: Sequence[Change] | None = None) -> list[str]:
-    """The `@@` hunks that turn the lines `old` into the lines `new` (each with its line end,
-    but for a last line without one); `changes` as for `unified_diff`, in offsets of the
-    joined lines."""
-    out: list[str] = []
-    for group in _groups(line_blocks(old, new, changes), context):
-        out += _hunk(group, old, new, context)
-    return out
+    old_lines, new_lines = split_lines(old), split_lines(new)
+    out = [f"diff --git {old_name} {new_name}\n", f"--- {old_name}\n", f"+++ {new_name}\n"]
+    for group in _groups(line_blocks(old_lines, new_lines, changes), context):
+        out += _hunk(group, old_lines, new_lines, context)
+    return "".join(out)
 
 
 def line_blocks(old: list[str], new: list[str], changes: Sequence[Change] | None = None) -> list[_Block]:

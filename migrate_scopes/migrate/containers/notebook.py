@@ -40,8 +40,6 @@ DIALECT = "notebook"
 #: Notebooks are JSON, UTF-8 by definition (a byte-order mark is tolerated and kept).
 ENCODING = "utf-8"
 _SEPARATOR = "\n"  # between cells in the joined text: every cell starts a new line
-#: A cell's readable diff is difflib's up to this many line pairs, and linear beyond.
-_DIFFLIB_LIMIT = 10_000
 
 # -- locating cells in the JSON text --------------------------------------------------
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -313,8 +311,6 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
 
     Headers name the cell: `--- a/PATH (code cell 2)`. For reading, not `git apply`.
     """
-    from migrate_scopes.output.diff import hunks
-
     _, old_sources = _load(old_text)
     _, new_sources = _load(new_text)
     out: list[str] = []
@@ -323,11 +319,15 @@ def notebook_cell_diff(path: str, old_text: str, new_text: str, context: int = 3
             continue
         old_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(old.text)]
         new_lines = [line if line.endswith("\n") else line + "\n" for line in cell_lines(new.text)]
-        fromfile, tofile = f"a/{path} (code cell {number})", f"b/{path} (code cell {number})"
-        if len(old_lines) * len(new_lines) <= _DIFFLIB_LIMIT:
-            out.extend(difflib.unified_diff(old_lines, new_lines, fromfile=fromfile, tofile=tofile, n=context))
-        elif cell_hunks := hunks(old_lines, new_lines, context):  # difflib's time grows as the cell squared
-            out += [f"--- {fromfile}\n", f"+++ {tofile}\n", *cell_hunks]
+        out.extend(
+            difflib.unified_diff(
+                old_lines,
+                new_lines,
+                fromfile=f"a/{path} (code cell {number})",
+                tofile=f"b/{path} (code cell {number})",
+                n=context,
+            )
+        )
     return "".join(out)
 
 
