@@ -85,3 +85,69 @@ def test_a_call_skipped_without_libcst_would_have_given_nothing(source: str, mon
     monkeypatch.setattr(positional_reuse, "_nothing_in_second_slot", lambda ctx, call: False)
     read_in_full = migrate_source(source)
     assert (quick.code, quick.findings) == (read_in_full.code, read_in_full.findings)
+
+
+_R011_CALL = 'import tensorflow as tf\nwith tf.variable_scope("rnn", True):\n    pass\n'
+
+# Each shows code written for r0.11 or later (see tensorflow_api.NEWER_NAMES, NEWER_SCOPE_KEYWORDS).
+_EVIDENCE = {
+    "tf.global_variables": "v = tf.global_variables()\n",
+    "tf.global_variables_initializer (r0.12)": "def main(s):\n    s.run(tf.global_variables_initializer())\n",
+    "tf.summary.FileWriter": 'w = tf.summary.FileWriter("logs")\n',
+    "tf.summary.histogram": 'tf.summary.histogram("h", x)\n',
+    "tf.summary.scalar": "from tensorflow.summary import scalar\n",
+    "tf.AUTO_REUSE (1.4)": 'with tf.variable_scope("a", reuse=tf.AUTO_REUSE):\n    pass\n',
+    "compat.v1 spelling": "import tensorflow.compat.v1 as v1\ninit = v1.global_variables_initializer()\n",
+    "default_name= to variable_scope (r0.11)": 'with tf.variable_scope(None, default_name="a"):\n    pass\n',
+    "values= to variable_scope": 'with tf.variable_scope("a", values=[x]):\n    pass\n',
+    "use_resource= to variable_scope (1.1)": 'with tf.variable_scope("a", use_resource=True):\n    pass\n',
+    "constraint= to variable_scope (1.4)": 'with tf.variable_scope("a", constraint=None):\n    pass\n',
+    "auxiliary_name_scope= to variable_scope (1.5)": 'with tf.variable_scope("a", auxiliary_name_scope=False):\n    pass\n',
+    "default_name= to name_scope": 'with tf.name_scope(None, default_name="a"):\n    pass\n',
+    "values= to name_scope": 'with tf.name_scope("a", values=[x]):\n    pass\n',
+    "name_scope a default_name or values (r0.11)": 'with tf.name_scope(None, "Block"):\n    pass\n',
+}
+
+
+@pytest.mark.parametrize("shown", list(_EVIDENCE))
+def test_code_written_for_r011_keeps_its_positional_flag(shown: str) -> None:
+    source = _R011_CALL + _EVIDENCE[shown]
+    result = migrate_source(source)
+    assert result.code == source
+    assert [(f.line, f.code) for f in result.findings] == [(2, "MS303")]
+    assert shown.replace("compat.v1 spelling", "tf.global_variables_initializer") in result.findings[0].message
+
+
+# Not evidence: names r0.10 had, names that are not TensorFlow's, Graph.name_scope, tf.compat.v1.
+_NO_EVIDENCE = [
+    "init = tf.initialize_all_variables()\n",
+    "import tensorflow.compat.v1 as v1\nx = v1.placeholder(v1.float32)\n",
+    "s = tf.compat.as_str(b'x')\n",
+    'with tf.name_scope("a"):\n    pass\n',
+    'with tf.get_default_graph().name_scope("a"):\n    pass\n',
+    "def f(backend):\n    backend.global_variables_initializer()\n",
+    "AUTO_REUSE = True\nsummary = None\n",
+    "def f(tf):\n    return tf.AUTO_REUSE\n",
+    'tf.contrib.summary.scalar("s", 1)\n',
+]
+
+
+@pytest.mark.parametrize("other", _NO_EVIDENCE)
+def test_without_evidence_the_r010_reading_stands(other: str) -> None:
+    result = migrate_source(_R011_CALL + other)
+    assert result.code.startswith('import tensorflow as tf\nwith tf.variable_scope("rnn", reuse=True):\n')
+    assert [f.code for f in result.findings] == ["MS301"]
+
+
+def test_the_r011_finding_obeys_noqa_select_ignore_and_passes() -> None:
+    source = _R011_CALL + "init = tf.global_variables_initializer()\n"
+    silenced = source.replace("True):", "True):  # noqa: MS303")
+    for result in (
+        migrate_source(silenced),
+        migrate_source(source, MigrationOptions(ignore=("MS303",))),
+        migrate_source(source, MigrationOptions(select=("MS301", "MS302"))),
+        migrate_source(source, MigrationOptions(passes=frozenset({"scopes", "get-variable"}))),
+    ):
+        assert result.findings == []
+        assert "True)" in result.code and "reuse=" not in result.code
+    assert [f.code for f in migrate_source(source, MigrationOptions(select=("MS3",))).findings] == ["MS303"]

@@ -26,6 +26,7 @@ from migrate_scopes.migrate.model import (
     Argument,
     Call,
     ImportBinding,
+    NewerApi,
     Reference,
     Resolution,
     Span,
@@ -35,8 +36,10 @@ from migrate_scopes.migrate.model import (
 from migrate_scopes.migrate.source_text import SourceText
 from migrate_scopes.migrate.tensorflow_api import (
     DEPRECATED_SCOPES,
+    NEWER_API_ATTRIBUTES,
     RELEVANT_FUNCTIONS,
     is_tensorflow_module,
+    newer_api,
     tensorflow_function,
 )
 
@@ -108,7 +111,7 @@ _LEAVES = frozenset(
 
 
 #: A function or class body whose text holds none of these is not walked (`_inert_body`).
-_BODY_WORDS = (*sorted(RELEVANT_FUNCTIONS), "global", "nonlocal")
+_BODY_WORDS = (*sorted(RELEVANT_FUNCTIONS | NEWER_API_ATTRIBUTES), "global", "nonlocal")
 _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 
 
@@ -144,6 +147,10 @@ class _Walker:
         #: Function and class bodies not walked (see `_inert_body`), with what walking them
         #: needs: the scope they bind in and the enclosing with items.
         self.deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, _Scope, tuple]] = []
+        #: Attribute chains that may name a TensorFlow name newer than r0.10 (`tf.AUTO_REUSE`),
+        #: resolved after the walk; and imports of one, known at once.
+        self.newer_refs: list[tuple[ast.Attribute, str, tuple[str, ...], _Scope]] = []
+        self.newer_imports: list[NewerApi] = []
 
     # -- helpers ---------------------------------------------------------------
     def _new_scope(self, kind: str, parent: _Scope | None) -> _Scope:
@@ -344,6 +351,8 @@ class _Walker:
                 self.star_modules.append(module)
                 continue
             qualified = f"{module}.{alias.name}"
+            if alias.name in NEWER_API_ATTRIBUTES and (newer := newer_api(qualified)):
+                self.newer_imports.append(NewerApi(*newer, self.span(node)))
             import_binding = None
             if alias.name in RELEVANT_FUNCTIONS and tensorflow_function(qualified):
                 import_binding = self._import_binding(node, module, alias, index, scope)
@@ -403,7 +412,11 @@ class _Walker:
             self.bind(scope, node.id, node.lineno)
 
     def visit_Attribute(self, node: ast.Attribute, scope: _Scope) -> None:
-        if node.attr in RELEVANT_FUNCTIONS:
+        if node.attr in NEWER_API_ATTRIBUTES:
+            chain = _chain(node)
+            if chain is not None:
+                self.newer_refs.append((node, *chain, scope))
+        elif node.attr in RELEVANT_FUNCTIONS:
             chain = _chain(node)
             if chain is not None:
                 root, parts = chain
@@ -704,7 +717,29 @@ def analyse(
             )
         )
     analysis.non_tensorflow_names = _non_tensorflow_names(walker)
+    analysis.newer_api = _newer_api(walker)
     return analysis
+
+
+def _newer_api(walker: _Walker) -> list[NewerApi]:
+    """The imports and attribute chains that name a TensorFlow name newer than r0.10 through
+    every binding of their root name, in source order."""
+    found = list(walker.newer_imports)
+    for node, root, parts, scope in walker.newer_refs:
+        bindings = _lookup(walker, scope, root)
+        if bindings is None:
+            continue
+        suffix = "".join("." + part for part in parts)
+        names = {
+            qualified and newer_api(qualified + suffix)
+            for binding in bindings
+            if not binding.inert
+            for qualified in _qualified_names(walker, binding)
+        }
+        if len(names) == 1 and (newer := names.pop()):
+            found.append(NewerApi(*newer, walker.span(node)))
+    found.sort(key=lambda use: use.span.start)
+    return found
 
 
 def _arguments(walker: _Walker, call: ast.Call, segment: Callable[[ast.AST], str] | None) -> tuple[Argument, ...]:

@@ -140,6 +140,15 @@ class Reference:
     resolution: Resolution
 
 
+@dataclass(frozen=True)
+class NewerApi:
+    """A use of a TensorFlow name that r0.10 did not have (`tensorflow_api.newer_api`)."""
+
+    name: str  # as TensorFlow's docs spell it: "tf.global_variables_initializer"
+    release: str  # the release that added it: "r0.12"
+    span: Span
+
+
 @dataclass
 class Analysis:
     #: The front end that read the text (see `frontends.front_end`).
@@ -155,6 +164,8 @@ class Analysis:
     unresolved: list[Reference] = field(default_factory=list)
     #: Names the module lists in `__all__`: its importers rely on them.
     exported_names: frozenset[str] = frozenset()
+    #: Uses of TensorFlow names newer than r0.10 (attribute chains and imports), in source order.
+    newer_api: list[NewerApi] = field(default_factory=list)
     #: Every call's text is the source's own: the front end masked nothing inside an
     #: expression, so a call may be rearranged as text (see ast_calls).
     calls_as_written: bool = True

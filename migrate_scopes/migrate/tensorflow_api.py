@@ -69,6 +69,50 @@ R010_VARIABLE_SCOPE_TAIL = (
     "dtype",
 )
 
+#: Keywords that r0.10's scope functions did not take, by function, with the release that
+#: added each: a call passing one was written for r0.11 or later (TENSORFLOW_FACTS.md).
+NEWER_SCOPE_KEYWORDS: dict[str, dict[str, str]] = {
+    "name_scope": {"default_name": "r0.11", "values": "r0.11"},
+    "variable_scope": {
+        "default_name": "r0.11",
+        "values": "r0.11",
+        "use_resource": "1.1",
+        "constraint": "1.4",
+        "auxiliary_name_scope": "1.5",
+    },
+    "variable_op_scope": {"use_resource": "1.1", "constraint": "1.4"},
+}
+#: r0.10's module-level name_scope took `name` only; from r0.11 `(name, default_name, values)`.
+NAME_SCOPE_R010_POSITIONAL = 1
+NAME_SCOPE_WIDENED = "r0.11"
+
+# Names that r0.10 did not have, under `tensorflow.`, with the release that added each
+# (TENSORFLOW_FACTS.md). Not `tf.compat.v1`: tf_upgrade_v2 writes it into code of every
+# release, so it says nothing of the release the code was written for.
+NEWER_NAMES = {
+    "global_variables_initializer": "r0.12",
+    "global_variables": "r0.12",
+    "summary.FileWriter": "r0.12",
+    "summary.scalar": "r0.12",
+    "summary.histogram": "r0.12",
+    "AUTO_REUSE": "1.4",
+}
+#: Qualified name -> (how the docs spell it, release that added it).
+_NEWER_API: dict[str, tuple[str, str]] = {
+    f"{module}.{path}": (f"tf.{path}", release)
+    for module in ("tensorflow", "tensorflow.compat.v1")
+    for path, release in NEWER_NAMES.items()
+}
+#: The last part of each of those names: an attribute worth resolving for them.
+NEWER_API_ATTRIBUTES = frozenset(path.rpartition(".")[2] for path in NEWER_NAMES)
+
+
+def newer_api(qualified_name: str) -> tuple[str, str] | None:
+    """`"tensorflow.global_variables_initializer"` -> `("tf.global_variables_initializer",
+    "r0.12")`: a TensorFlow name r0.10 did not have, and the release that added it."""
+    return _NEWER_API.get(qualified_name)
+
+
 # Module paths through which user code reached each function. A module listed for a
 # deprecated function also exports its replacement, so `M.op_scope` -> `M.name_scope`.
 _TF = ("tensorflow", "tensorflow.compat.v1", "tensorflow.python")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from migrate_scopes import migrate_source
+from migrate_scopes.migrate.tensorflow_api import NEWER_NAMES, NEWER_SCOPE_KEYWORDS
 
 from .harness import assert_same_graph, run_program
 
@@ -26,7 +27,7 @@ with tf.variable_scope("rnn"):
     first = cell(x)
 with tf.variable_scope("rnn", True):
     second = cell(first)
-OUT.extend([first, second, [v.name for v in tf.global_variables()]])
+OUT.extend([first, second])
 '''
 MEANT_REUSE = POSITIONAL_REUSE.replace('tf.variable_scope("rnn", True)', 'tf.variable_scope("rnn", reuse=True)')
 
@@ -66,7 +67,6 @@ def test_migrated_call_shares_the_variable() -> None:
     migrated, meant = run_program(result.code), run_program(MEANT_REUSE)
     assert_same_graph(meant, migrated)
     assert migrated.global_variables == ("rnn/w:0",)
-    assert migrated.out[-1] == "['rnn/w:0']"
 
 
 def test_migrated_tail_keeps_the_initializer(tf) -> None:
@@ -85,3 +85,50 @@ def test_unmigrated_tail_breaks(tf) -> None:
         '    w = tf.get_variable("w", [2])\n'
     with pytest.raises(TypeError, match="not iterable"):
         _initial_value(tf, source, "layer/w:0")
+
+
+# Written for r0.11 or later (as the CS224n code for TF 1.0 was): the positional True is
+# default_name, ignored, and each scope creates its own variable. tf.global_variables_initializer
+# (r0.12) shows which release the author had.
+WRITTEN_FOR_R011 = HEADER + '''
+def cell(x, scope):
+    with tf.variable_scope(scope, True):
+        return x * tf.get_variable("w", [1], initializer=tf.ones_initializer())
+
+x = tf.constant([2.0])
+first = cell(x, "layer1")
+second = cell(first, "layer2")
+init = tf.global_variables_initializer()
+OUT.extend([first, second])
+'''
+
+
+def test_code_written_for_r011_builds_the_same_graph_after_migration() -> None:
+    result = migrate_source(WRITTEN_FOR_R011)
+    assert [finding.code for finding in result.findings] == ["MS303"]
+    assert "tf.global_variables_initializer (r0.12)" in result.findings[0].message
+    original, migrated = run_program(WRITTEN_FOR_R011), run_program(result.code)
+    assert_same_graph(original, migrated)
+    assert migrated.global_variables == ("layer1/w:0", "layer2/w:0")
+
+
+def test_r010_reading_breaks_code_written_for_r011() -> None:
+    """Why MS303 does not rewrite: r0.10's reading, reuse=True, makes the first fetch fail."""
+    as_r010 = WRITTEN_FOR_R011.replace("tf.variable_scope(scope, True)", "tf.variable_scope(scope, reuse=True)")
+    assert as_r010 != WRITTEN_FOR_R011
+    with pytest.raises(ValueError, match="does not exist"):
+        run_program(as_r010)
+
+
+def test_the_evidence_exists_in_tensorflow(tf) -> None:
+    """Every name and keyword counted as evidence of r0.11 or later is in TensorFlow."""
+    import inspect
+
+    for path in NEWER_NAMES:
+        value = tf
+        for part in path.split("."):
+            value = getattr(value, part)
+    for function, keywords in NEWER_SCOPE_KEYWORDS.items():
+        target = getattr(tf, function)
+        signature = inspect.signature(target.__init__ if inspect.isclass(target) else target)
+        assert set(keywords) <= set(signature.parameters), function

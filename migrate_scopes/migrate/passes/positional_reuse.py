@@ -18,6 +18,14 @@ So `tf.variable_scope("rnn", True)` silently stops sharing variables.
   mentioning reuse (`reuse`, `self.reuse_vars`), or a boolean expression
   (`i > 0`, `not first`).
 
+- MS303 (reported, left as it is): a `True` or `False` there in code written for r0.11 or
+  later, as an API r0.10 did not have shows (`tf.global_variables_initializer`,
+  `name_scope(name, default_name, values)`, `variable_scope(..., values=...)`: the lists are in
+  `tensorflow_api`). Its author meant r0.11's `default_name`, which TensorFlow ignores when a
+  name is given, so the scope never reused: `reuse=True` would make its first `get_variable`
+  fail. The evidence is looked for in the whole program the engine migrates (a file, or a
+  notebook's cells), and only when a call needs it.
+
 Anything else in that slot (a string, `None`, another name) is read as r0.11's
 `default_name` and left alone. Calls of variable_op_scope are not seen here: the
 analysis names them variable_op_scope, and the scopes pass rewrites them. The rules, with
@@ -28,16 +36,22 @@ from __future__ import annotations
 
 import ast
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from migrate_scopes.migrate.cst_calls import bind_call, code_for, parse_call
 from migrate_scopes.migrate.lazy_import import lazy_module
-from migrate_scopes.migrate.model import Call, Status
+from migrate_scopes.migrate.model import Analysis, ArgKind, Call, Status
 from migrate_scopes.migrate.passes import PassContext, PassOutput
 from migrate_scopes.migrate.rebind import bind
-from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302
+from migrate_scopes.migrate.rules.positional_reuse import MS301, MS302, MS303
 from migrate_scopes.migrate.source_text import Edit
-from migrate_scopes.migrate.tensorflow_api import R010_VARIABLE_SCOPE_TAIL
+from migrate_scopes.migrate.tensorflow_api import (
+    NAME_SCOPE_R010_POSITIONAL,
+    NAME_SCOPE_WIDENED,
+    NEWER_SCOPE_KEYWORDS,
+    R010_VARIABLE_SCOPE_TAIL,
+)
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -152,7 +166,34 @@ def _nothing_in_second_slot(ctx: PassContext, call: Call) -> bool:
     return not isinstance(value, (ast.Compare, ast.BoolOp))
 
 
-def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
+def _newer_scope_call(call: Call) -> tuple[int, str] | None:
+    """Where the call shows r0.11 or later, and how (an MS303 evidence message), or None."""
+    function = call.resolution.function
+    keywords = NEWER_SCOPE_KEYWORDS.get(function or "")
+    if keywords is None or call.resolution.status is not Status.TENSORFLOW:
+        return None
+    for arg in call.args:
+        if arg.keyword in keywords:
+            release = keywords[arg.keyword]
+            return call.span.start, MS303.message("keyword", keyword=arg.keyword, function=function, release=release)
+    if function == "name_scope":
+        positional = sum(1 for arg in call.args if arg.kind is ArgKind.POSITIONAL)
+        if positional > NAME_SCOPE_R010_POSITIONAL:
+            return call.span.start, MS303.message("name_scope", release=NAME_SCOPE_WIDENED)
+    return None
+
+
+def r011_evidence(analysis: Analysis) -> str | None:
+    """The first sign, in source order, that the program was written for TensorFlow r0.11 or
+    later (an MS303 evidence message), or None: what the one walk recorded, nothing re-read."""
+    signs = [
+        (use.span.start, MS303.message("uses", name=use.name, release=use.release)) for use in analysis.newer_api
+    ]
+    signs += [sign for call in analysis.calls if (sign := _newer_scope_call(call)) is not None]
+    return min(signs)[1] if signs else None
+
+
+def _check(ctx: PassContext, out: PassOutput, call: Call, evidence: Callable[[], str | None]) -> None:
     if _nothing_in_second_slot(ctx, call):
         return  # the common case
     text = ctx.segment(call.span)
@@ -165,6 +206,10 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
     second = positional[1].value
     shown = code_for(second, text)
     if _is_certain(second):
+        written_for = evidence()
+        if written_for is not None:
+            out.find(call.span, MS303, "default_name", flag=shown, evidence=written_for)
+            return
         blocker = _blocker(node)
         if blocker is None:
             out.edits.append(Edit(call.span.start, call.span.end, _rewriter(text, node)))
@@ -183,9 +228,16 @@ def _check(ctx: PassContext, out: PassOutput, call: Call) -> None:
 
 def run(ctx: PassContext) -> PassOutput:
     out = PassOutput()
+    found: list[str | None] = []
+
+    def evidence() -> str | None:  # looked for once, and only if a call needs it
+        if not found:
+            found.append(r011_evidence(ctx.analysis))
+        return found[0]
+
     for call in ctx.analysis.calls:
         if call.resolution.function == FUNCTION and call.resolution.status is Status.TENSORFLOW:
-            _check(ctx, out, call)
+            _check(ctx, out, call, evidence)
     return out
 
 

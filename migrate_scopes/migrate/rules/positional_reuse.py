@@ -2,7 +2,8 @@
 
 Up to r0.10, `variable_scope(name_or_scope, reuse=None, initializer=None, ...)`; from
 r0.11 the second positional slot is `default_name`, so `tf.variable_scope("rnn", True)`
-silently stops sharing variables.
+silently stops sharing variables. Code that shows it was written for r0.11 or later
+meant `default_name` there (MS303).
 """
 
 from __future__ import annotations
@@ -99,4 +100,43 @@ MS302 = Rule(
     ),
 )
 
-RULES = (MS301, MS302)
+MS303 = Rule(
+    "MS303", LINT, PASS,
+    "`True`/`False` in `variable_scope`'s second positional slot of code written for r0.11 or later "
+    "(it uses an API r0.10 did not have, such as `tf.global_variables_initializer` or "
+    "`name_scope(name, default_name, values)`): there it is `default_name`, not r0.10's `reuse`; left alone",
+    "if reuse was meant, pass it as `reuse=`",
+    messages={
+        "default_name": (
+            "variable_scope's second positional argument {flag} fills default_name, which TensorFlow "
+            "ignores when a name is given: it does not set reuse; left as it is, because this code "
+            "was written for TensorFlow r0.11 or later: {evidence}; if reuse was meant, write reuse={flag}"
+        ),
+        "uses": "it uses {name} ({release})",
+        "keyword": "it passes {keyword}= to {function} ({release})",
+        "name_scope": "it passes name_scope a default_name or values ({release})",
+    },
+    invalid=(
+        example(
+            """
+            import tensorflow as tf
+            with tf.variable_scope("rnn", True):
+                pass
+            init = tf.global_variables_initializer()
+            """,
+            line=2,
+        ),
+    ),
+    valid=(
+        example(
+            """
+            import tensorflow as tf
+            with tf.variable_scope("rnn", reuse=True):
+                pass
+            init = tf.global_variables_initializer()
+            """
+        ),
+    ),
+)
+
+RULES = (MS301, MS302, MS303)
