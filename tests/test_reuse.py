@@ -96,6 +96,9 @@ _EVIDENCE = {
     "tf.summary.FileWriter": 'w = tf.summary.FileWriter("logs")\n',
     "tf.summary.histogram": 'tf.summary.histogram("h", x)\n',
     "tf.summary.scalar": "from tensorflow.summary import scalar\n",
+    "tf.keras (1.4)": "model = tf.keras.Sequential()\n",
+    "tf.keras": "from tensorflow.keras import layers\n",
+    "via tf.keras": "import tensorflow.keras.layers as L\n",
     "tf.AUTO_REUSE (1.4)": 'with tf.variable_scope("a", reuse=tf.AUTO_REUSE):\n    pass\n',
     "compat.v1 spelling": "import tensorflow.compat.v1 as v1\ninit = v1.global_variables_initializer()\n",
     "default_name= to variable_scope (r0.11)": 'with tf.variable_scope(None, default_name="a"):\n    pass\n',
@@ -115,7 +118,8 @@ def test_code_written_for_r011_keeps_its_positional_flag(shown: str) -> None:
     result = migrate_source(source)
     assert result.code == source
     assert [(f.line, f.code) for f in result.findings] == [(2, "MS303")]
-    assert shown.replace("compat.v1 spelling", "tf.global_variables_initializer") in result.findings[0].message
+    expected = shown.replace("compat.v1 spelling", "tf.global_variables_initializer").replace("via ", "")
+    assert expected in result.findings[0].message
 
 
 # Not evidence: names r0.10 had, names that are not TensorFlow's, Graph.name_scope, tf.compat.v1.
@@ -129,6 +133,8 @@ _NO_EVIDENCE = [
     "AUTO_REUSE = True\nsummary = None\n",
     "def f(tf):\n    return tf.AUTO_REUSE\n",
     'tf.contrib.summary.scalar("s", 1)\n',
+    "import tensorflow.contrib.layers as layers\n",
+    "from tensorflow.contrib import keras\n",
 ]
 
 

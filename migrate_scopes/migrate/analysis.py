@@ -343,6 +343,8 @@ class _Walker:
             else:
                 local = qualified = alias.name.partition(".")[0]
             self._binding_scope(scope, local).bind(local, _Binding(qualified, node.lineno))
+            if alias.name.startswith("tensorflow.") and (newer := newer_api(alias.name)):
+                self.newer_imports.append(NewerApi(*newer, self.span(node)))
 
     def visit_ImportFrom(self, node: ast.ImportFrom, scope: _Scope) -> None:
         module = "." * node.level + (node.module or "")
@@ -351,7 +353,9 @@ class _Walker:
                 self.star_modules.append(module)
                 continue
             qualified = f"{module}.{alias.name}"
-            if alias.name in NEWER_API_ATTRIBUTES and (newer := newer_api(qualified)):
+            if (alias.name in NEWER_API_ATTRIBUTES or module.startswith("tensorflow.")) and (
+                newer := newer_api(qualified)
+            ):
                 self.newer_imports.append(NewerApi(*newer, self.span(node)))
             import_binding = None
             if alias.name in RELEVANT_FUNCTIONS and tensorflow_function(qualified):

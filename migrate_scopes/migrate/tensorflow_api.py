@@ -96,6 +96,7 @@ NEWER_NAMES = {
     "summary.scalar": "r0.12",
     "summary.histogram": "r0.12",
     "AUTO_REUSE": "1.4",
+    "keras": "1.4",
 }
 #: Qualified name -> (how the docs spell it, release that added it).
 _NEWER_API: dict[str, tuple[str, str]] = {
@@ -109,8 +110,12 @@ NEWER_API_ATTRIBUTES = frozenset(path.rpartition(".")[2] for path in NEWER_NAMES
 
 def newer_api(qualified_name: str) -> tuple[str, str] | None:
     """`"tensorflow.global_variables_initializer"` -> `("tf.global_variables_initializer",
-    "r0.12")`: a TensorFlow name r0.10 did not have, and the release that added it."""
-    return _NEWER_API.get(qualified_name)
+    "r0.12")`: a TensorFlow name r0.10 did not have (or one inside it, such as
+    `tensorflow.keras.layers`), and the release that added it."""
+    name = qualified_name
+    while (found := _NEWER_API.get(name)) is None and "." in name:
+        name = name.rpartition(".")[0]
+    return found
 
 
 # Module paths through which user code reached each function. A module listed for a
