@@ -35,7 +35,9 @@ from migrate_scopes.migrate.model import (
 )
 from migrate_scopes.migrate.source_text import SourceText
 from migrate_scopes.migrate.tensorflow_api import (
+    CALL_RESULT,
     DEPRECATED_SCOPES,
+    GRAPH_FACTORIES,
     NEWER_API_ATTRIBUTES,
     RELEVANT_FUNCTIONS,
     is_tensorflow_module,
@@ -116,14 +118,32 @@ _STAR_IMPORT = re.compile(r"import[\s\\]*\*")
 
 
 def _chain(node: ast.expr) -> tuple[str, tuple[str, ...]] | None:
-    """`a.b.c` -> ("a", ("b", "c")); None when the chain does not start at a name."""
+    """`a.b.c` -> ("a", ("b", "c")); None when the chain does not start at a name. A graph
+    made on the way (`tf.get_default_graph().name_scope`) is a part of its own:
+    ("tf", ("get_default_graph", "()", "name_scope"))."""
     parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        elif _makes_graph(node):
+            parts.append(CALL_RESULT)
+            node = node.func  # type: ignore[attr-defined]
+        else:
+            break
     if not isinstance(node, ast.Name):
         return None
     return node.id, tuple(reversed(parts))
+
+
+def _makes_graph(node: ast.expr) -> bool:
+    """`tf.Graph()`, `get_default_graph()`: a call without arguments of a graph factory's name
+    (whether it is TensorFlow's, resolution tells)."""
+    if not isinstance(node, ast.Call) or node.args or node.keywords:
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    return name in GRAPH_FACTORIES
 
 
 class _Walker:
@@ -395,7 +415,8 @@ class _Walker:
     def visit_Assign(self, node: ast.Assign, scope: _Scope) -> None:
         self.visit(node.value, scope)
         inert = isinstance(node.value, ast.Constant)
-        chain = _chain(node.value) if isinstance(node.value, (ast.Name, ast.Attribute)) else None
+        aliased = isinstance(node.value, (ast.Name, ast.Attribute)) or _makes_graph(node.value)
+        chain = _chain(node.value) if aliased else None
         if chain is not None and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
             binding = _Binding(None, node.lineno, alias_of=chain, alias_scope=scope)

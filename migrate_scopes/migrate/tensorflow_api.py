@@ -123,10 +123,17 @@ def newer_api(qualified_name: str) -> tuple[str, str] | None:
 _TF = ("tensorflow", "tensorflow.compat.v1", "tensorflow.python")
 _FRAMEWORK = ("tensorflow.python.framework.ops", "tensorflow.python.framework.framework_lib")
 _VARIABLE_SCOPE_MODULES = ("tensorflow.python.ops.variable_scope", "tensorflow.python.ops.standard_ops")
+#: Functions whose result, called without arguments, is a TensorFlow Graph (`tf.Graph()`,
+#: `tf.get_default_graph()`). The analysis spells such a result as a module path with the
+#: part CALL_RESULT (`tensorflow.Graph.()`), so `g.name_scope` resolves like `tf.name_scope`:
+#: `Graph.name_scope(name)` opens the same name scope, which get_variable ignores alike.
+GRAPH_FACTORIES = frozenset({"Graph", "get_default_graph"})
+CALL_RESULT = "()"
+_GRAPHS = tuple(f"{module}.{factory}.{CALL_RESULT}" for module in _TF + _FRAMEWORK for factory in sorted(GRAPH_FACTORIES))
 
 _MODULES_BY_FUNCTION: dict[str, frozenset[str]] = {
     "op_scope": frozenset(_TF + _FRAMEWORK),
-    "name_scope": frozenset(_TF + _FRAMEWORK + ("tensorflow.compat.v2",)),
+    "name_scope": frozenset(_TF + _FRAMEWORK + ("tensorflow.compat.v2",) + _GRAPHS),
     "variable_op_scope": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
     "variable_scope": frozenset(_TF + _VARIABLE_SCOPE_MODULES),
     "get_variable": frozenset(_TF + _VARIABLE_SCOPE_MODULES),

@@ -472,3 +472,23 @@ def test_checkpoint_restores_through_the_cli_map(tf: ModuleType, tmp_path: Path)
     assert sorted(restored) == sorted(renamed_map.get(name, name) for name in saved)
     for old_name, value in saved.items():
         np.testing.assert_array_equal(restored[renamed_map.get(old_name, old_name)], value, err_msg=old_name)
+
+
+# -- Graph.name_scope ------------------------------------------------------------------------------
+GRAPH_NAME_SCOPE = HEADER + '''
+graph = tf.get_default_graph()
+with graph.name_scope("block"):
+    w = tf.get_variable("w", [1])
+    y = tf.identity(w, name="y")
+with tf.get_default_graph().name_scope("head"):
+    b = tf.get_variable("b", [1])
+OUT.extend([w.name, y.name, b.name])
+'''
+
+
+def test_graph_name_scope_is_ignored_by_get_variable_as_name_scope_is(tf: ModuleType) -> None:
+    # The lint's premise, in real TensorFlow: the op is prefixed, the variables are not.
+    assert run_program(GRAPH_NAME_SCOPE).out == ("'w:0'", "'block/y:0'", "'b:0'")
+    assert [(f.line, f.code) for f in migrate_source(GRAPH_NAME_SCOPE).findings] == [(7, "MS201"), (10, "MS201")]
+    result = assert_only_renamed(GRAPH_NAME_SCOPE, {"w": "block/w", "b": "head/b"})
+    assert static_map(result) == {"w": "block/w", "b": "head/b"}
