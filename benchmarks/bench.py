@@ -23,12 +23,13 @@ import importlib.util
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from installed import console_script
 
 INJECTED = '''
 
@@ -91,12 +92,6 @@ def build_tree(source: Path, dest: Path, fraction: float, seed: int) -> tuple[in
             out.write_bytes(data)
             files += 1
     return files, injected
-
-
-def console_script() -> str:
-    # The script installed next to this interpreter, not a version-manager shim in front of it.
-    beside = Path(sys.executable).parent / "migrate-scopes"
-    return str(beside) if beside.exists() else (shutil.which("migrate-scopes") or "migrate-scopes")
 
 
 def timed(cmd: list[str], repeat: int, cwd: Path | None = None, ok: tuple[int, ...] = (0,),

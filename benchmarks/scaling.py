@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from installed import console_script
 
 FUNCTION = '''
 def layer_{i}(x, name=None, scope=None):
@@ -37,11 +38,6 @@ GIB = 1 << 30
 def write_file(path: Path, calls: int) -> None:
     body = "".join(FUNCTION.format(i=i) for i in range(calls // 2))
     path.write_text("import tensorflow as tf\n\n" + body)
-
-
-def console_script() -> str:
-    beside = Path(sys.executable).parent / "migrate-scopes"
-    return str(beside) if beside.exists() else (shutil.which("migrate-scopes") or "migrate-scopes")
 
 
 def run(cmd: list[str]) -> tuple[float, int]:

@@ -35,6 +35,8 @@ import time
 import venv
 from pathlib import Path
 
+from installed import console_script
+
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "ast_grep" / "sgconfig.yml"
 APPENDED = '''
@@ -82,11 +84,6 @@ def ast_grep(env: Path) -> str:
         venv.create(env, with_pip=True)
         subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "-q", "ast-grep-cli"], check=True)
     return str(executable)
-
-
-def console_script() -> str:
-    beside = Path(sys.executable).parent / "migrate-scopes"
-    return str(beside) if beside.exists() else (shutil.which("migrate-scopes") or "migrate-scopes")
 
 
 def timed(cmd: list[str]) -> float:
