@@ -23,8 +23,8 @@ So `tf.variable_scope("rnn", True)` silently stops sharing variables.
   `name_scope(name, default_name, values)`, `variable_scope(..., values=...)`: the lists are in
   `tensorflow_api`). Its author meant r0.11's `default_name`, which TensorFlow ignores when a
   name is given, so the scope never reused: `reuse=True` would make its first `get_variable`
-  fail. The evidence is looked for in the whole program the engine migrates (a file, or a
-  notebook's cells), and only when a call needs it.
+  fail. The evidence is looked for in the whole program the engine migrates (every unit of
+  the file), and only when a call needs it.
 
 Anything else in that slot (a string, `None`, another name) is read as r0.11's
 `default_name` and left alone. Calls of variable_op_scope are not seen here: the
@@ -155,7 +155,7 @@ def _nothing_in_second_slot(ctx: PassContext, call: Call) -> bool:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an invalid escape in the string is the user's business
             value = ast.parse(text, mode="eval").body
-    except Exception:  # noqa: BLE001 - e.g. Python 2 text: the call is read in full below
+    except Exception:  # noqa: BLE001 - text only a front end can read: the call is read in full below
         return False
     if isinstance(value, ast.Constant):
         return not isinstance(value.value, bool)
