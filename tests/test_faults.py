@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import EXE, OP_SCOPE_DST, OP_SCOPE_SRC, assert_no_traceback, run_cli, text
-from migrate_scopes import migrate_source
+from cli_support import EXE, OP_SCOPE_DST, OP_SCOPE_SRC, assert_no_traceback, make_migration_tree, run_cli, text
 from migrate_scopes.outcome import Mode, Status
 from migrate_scopes.pipeline import JobSettings, process_file
 
@@ -86,19 +85,6 @@ def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
     assert path.read_text() == OP_SCOPE_SRC
 
 
-def _make_tree(root: Path, n: int) -> dict[Path, tuple[bytes, bytes]]:
-    """n files that all need migration; returns path -> (original, expected) bytes."""
-    filler = "".join(f"def helper_{i}(a, b):\n    return a * {i} + b\n\n" for i in range(120))
-    expected: dict[Path, tuple[bytes, bytes]] = {}
-    for i in range(n):
-        path = root / f"pkg{i % 10}" / f"mod{i:04}.py"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = OP_SCOPE_SRC.replace('"F"', f'"F{i}"') + filler
-        path.write_text(source)
-        expected[path] = (source.encode(), migrate_source(source).code.encode())
-    return expected
-
-
 def _assert_all_or_nothing(root: Path, expected: dict[Path, tuple[bytes, bytes]]) -> int:
     """Each file is exactly original or exactly migrated; returns how many were migrated."""
     strays = [p for p in root.rglob("*") if p.name.endswith(TEMP_SUFFIX)]
@@ -140,7 +126,7 @@ def _wait_for_first_write(expected: dict[Path, tuple[bytes, bytes]], proc: subpr
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_kill_9_leaves_every_file_original_or_migrated(tmp_path: Path, jobs: str) -> None:
     assert EXE
-    expected = _make_tree(tmp_path, 300)
+    expected = make_migration_tree(tmp_path, 300, helpers=120)
     rng = random.Random(int(jobs))
     partial_runs = 0
     for _ in range(6):
@@ -165,7 +151,7 @@ def test_kill_9_leaves_every_file_original_or_migrated(tmp_path: Path, jobs: str
 
 def test_two_concurrent_runs_cannot_tear_a_file(tmp_path: Path) -> None:
     assert EXE
-    expected = _make_tree(tmp_path, 200)
+    expected = make_migration_tree(tmp_path, 200, helpers=120)
     procs = [subprocess.Popen([EXE, "-q", "-j", jobs, str(tmp_path)], stderr=subprocess.PIPE)
              for jobs in ("1", "2")]
     results = [(p.wait(timeout=300), p.stderr.read() if p.stderr else b"") for p in procs]

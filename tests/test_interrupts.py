@@ -12,22 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import EXE, OP_SCOPE_SRC, run_cli, text
-from migrate_scopes import migrate_source
+from cli_support import EXE, OP_SCOPE_SRC, make_migration_tree, run_cli, text
 
 TEMP_SUFFIX = ".migrate-scopes.tmp"
-FILLER = "".join(f"def helper_{i}(a, b):\n    return a * {i} + b\n\n" for i in range(200))
-
-
-def _make_tree(root: Path, n: int) -> dict[Path, tuple[bytes, bytes]]:
-    expected = {}
-    for i in range(n):
-        path = root / f"pkg{i % 10}" / f"mod{i:04}.py"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = OP_SCOPE_SRC.replace('"F"', f'"F{i}"') + FILLER
-        path.write_text(source)
-        expected[path] = (source.encode(), migrate_source(source).code.encode())
-    return expected
 
 
 def _start(tmp_path: Path, tree: Path, *args: str) -> subprocess.Popen:
@@ -63,7 +50,7 @@ def test_an_interrupted_run_says_what_it_did_and_its_report_is_whole(
     tmp_path: Path, signum: int, status: int, jobs: str
 ) -> None:
     tree = tmp_path / "tree"
-    expected = _make_tree(tree, 300)
+    expected = make_migration_tree(tree, 300, helpers=200)
     proc = _start(tmp_path, tree, "-j", jobs)
     _wait_until_mid_run(expected, proc)
     os.killpg(proc.pid, signum)
@@ -92,7 +79,7 @@ def test_a_complete_run_reports_it_was_not_interrupted(tmp_path: Path) -> None:
 
 def test_kill_9_leaves_no_report_at_all(tmp_path: Path) -> None:
     tree = tmp_path / "tree"
-    expected = _make_tree(tree, 300)
+    expected = make_migration_tree(tree, 300, helpers=200)
     proc = _start(tmp_path, tree, "-j", "2")
     _wait_until_mid_run(expected, proc)
     os.killpg(proc.pid, signal.SIGKILL)
